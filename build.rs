@@ -1,0 +1,81 @@
+//! Turns the content source files into one validated JSON document per language
+//! in OUT_DIR. Invalid content fails the build with messages naming the file
+//! and the item, so a broken quiz never ships.
+
+use std::path::Path;
+use std::{env, fs};
+
+use quiz_core::authoring::{assemble, compare_translation, parse_language, parse_manifest};
+use quiz_core::validate::{ContentError, SourceFiles};
+
+fn main() {
+    println!("cargo:rerun-if-changed=content");
+    if let Err(errors) = build_content() {
+        for error in &errors {
+            println!("cargo:warning={error}");
+        }
+        eprintln!("content/ is invalid:");
+        for error in &errors {
+            eprintln!("  {error}");
+        }
+        std::process::exit(1);
+    }
+}
+
+fn build_content() -> Result<(), Vec<ContentError>> {
+    let read = |name: &str| {
+        fs::read_to_string(Path::new("content").join(name))
+            .map_err(|e| vec![ContentError::Parse { file: name.to_string(), message: e.to_string() }])
+    };
+    let manifest = parse_manifest(&read("manifest.toml")?, "manifest.toml").map_err(|e| vec![e])?;
+    let default_file = format!("{}.toml", manifest.default_language);
+    let mut languages: Vec<String> = fs::read_dir("content")
+        .map_err(|e| vec![ContentError::Parse { file: "content/".into(), message: e.to_string() }])?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".toml") && name != "manifest.toml")
+        .collect();
+    languages.sort();
+    // The default language goes first: the others are compared with it.
+    languages.sort_by_key(|name| name != &default_file);
+
+    let out_dir = env::var("OUT_DIR").map_err(|e| vec![ContentError::Parse { file: "OUT_DIR".into(), message: e.to_string() }])?;
+    let mut reference = None;
+    let mut errors = Vec::new();
+    let mut index = String::from("&[");
+    for file in &languages {
+        let language = file.trim_end_matches(".toml");
+        let files = SourceFiles { manifest: "manifest.toml", language: file };
+        let quiz = match parse_language(&read(file)?, file) {
+            Ok(texts) => assemble(&manifest, texts, language, files),
+            Err(error) => Err(vec![error]),
+        };
+        match quiz {
+            Ok(quiz) => {
+                if let Some(reference) = &reference {
+                    errors.extend(compare_translation(reference, &quiz, file));
+                }
+                let json = serde_json::to_string(&quiz).map_err(|e| {
+                    vec![ContentError::Parse { file: file.clone(), message: e.to_string() }]
+                })?;
+                let target = Path::new(&out_dir).join(format!("content-{language}.json"));
+                fs::write(&target, json).map_err(|e| vec![ContentError::Parse { file: file.clone(), message: e.to_string() }])?;
+                index.push_str(&format!(
+                    "({language:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/content-{language}.json\"))),"
+                ));
+                reference.get_or_insert(quiz);
+            }
+            Err(found) => errors.extend(found),
+        }
+    }
+    if reference.is_none() {
+        errors.push(ContentError::MissingTranslation { file: default_file, key: "(the whole file)".into() });
+    }
+    index.push(']');
+    fs::write(Path::new(&out_dir).join("languages.rs"), index)
+        .map_err(|e| vec![ContentError::Parse { file: "languages.rs".into(), message: e.to_string() }])?;
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}

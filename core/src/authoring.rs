@@ -1,0 +1,245 @@
+//! Reading the content source files (TOML) and assembling one [`Quiz`] per
+//! language. Runs at build time (the app's `build.rs`) and in host tests only.
+//!
+//! - `content/manifest.toml`: the version, level thresholds, training links and
+//!   UTM parameters: everything that does not depend on the language.
+//! - `content/<language>.toml`: every text, for one language.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::content::{Dimension, Level, Offer, Quiz, UiText};
+use crate::validate::{validate, ContentError, SourceFiles};
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub version: u32,
+    pub default_language: String,
+    pub levels: Vec<LevelBand>,
+    #[serde(default)]
+    pub utm: BTreeMap<String, String>,
+    pub offers: Vec<OfferLink>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelBand {
+    pub id: String,
+    pub min_score: u8,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferLink {
+    pub id: String,
+    pub url: String,
+    pub dimensions: Vec<String>,
+    pub bands: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageFile {
+    pub ui: UiText,
+    pub levels: Vec<LevelText>,
+    pub training: Vec<OfferText>,
+    pub dimensions: Vec<Dimension>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelText {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferText {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub cta: String,
+}
+
+pub fn parse_manifest(source: &str, file: &str) -> Result<Manifest, ContentError> {
+    toml::from_str(source).map_err(|e| parse_error(file, e))
+}
+
+pub fn parse_language(source: &str, file: &str) -> Result<LanguageFile, ContentError> {
+    toml::from_str(source).map_err(|e| parse_error(file, e))
+}
+
+fn parse_error(file: &str, error: toml::de::Error) -> ContentError {
+    ContentError::Parse { file: file.to_string(), message: error.to_string().trim_end().to_string() }
+}
+
+/// Joins the manifest with one language's texts and validates the result.
+pub fn assemble(
+    manifest: &Manifest,
+    texts: LanguageFile,
+    language: &str,
+    files: SourceFiles<'_>,
+) -> Result<Quiz, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let file = files.language;
+    let missing = |key: String| ContentError::MissingTranslation { file: file.to_string(), key };
+
+    let levels = manifest
+        .levels
+        .iter()
+        .filter_map(|band| match texts.levels.iter().find(|t| t.id == band.id) {
+            Some(text) => Some(Level {
+                id: band.id.clone(),
+                name: text.name.clone(),
+                min_score: band.min_score,
+                summary: text.summary.clone(),
+            }),
+            None => {
+                errors.push(missing(format!("levels.{}", band.id)));
+                None
+            }
+        })
+        .collect();
+    for text in &texts.levels {
+        if !manifest.levels.iter().any(|band| band.id == text.id) {
+            errors.push(ContentError::UnknownReference {
+                file: file.to_string(),
+                item: "levels".into(),
+                reference: text.id.clone(),
+            });
+        }
+    }
+
+    // Links are checked as the site owner wrote them, before UTM parameters are added.
+    for link in &manifest.offers {
+        if !crate::validate::is_https_url(&link.url) {
+            errors.push(ContentError::NotHttps {
+                file: files.manifest.to_string(),
+                offer: link.id.clone(),
+                url: link.url.clone(),
+            });
+        }
+    }
+    let offers = manifest
+        .offers
+        .iter()
+        .filter_map(|link| match texts.training.iter().find(|t| t.id == link.id) {
+            Some(text) => Some(Offer {
+                id: link.id.clone(),
+                title: text.title.clone(),
+                description: text.description.clone(),
+                cta: text.cta.clone(),
+                url: with_utm(&link.url, &manifest.utm, &link.id),
+                dimensions: link.dimensions.clone(),
+                bands: link.bands.clone(),
+            }),
+            None => {
+                errors.push(missing(format!("training.{}", link.id)));
+                None
+            }
+        })
+        .collect();
+    for text in &texts.training {
+        if !manifest.offers.iter().any(|link| link.id == text.id) {
+            errors.push(ContentError::UnknownReference {
+                file: file.to_string(),
+                item: "training".into(),
+                reference: text.id.clone(),
+            });
+        }
+    }
+
+    let quiz = Quiz {
+        version: manifest.version,
+        language: language.to_string(),
+        ui: texts.ui,
+        levels,
+        dimensions: texts.dimensions,
+        offers,
+    };
+    errors.extend(validate(&quiz, files));
+    if errors.is_empty() {
+        Ok(quiz)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks that a translation covers exactly the reference language's items, in
+/// the same order: share links and saved answers address questions by position.
+pub fn compare_translation(reference: &Quiz, other: &Quiz, file: &str) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let keys = |quiz: &Quiz| -> Vec<String> {
+        quiz.dimensions
+            .iter()
+            .flat_map(|d| {
+                std::iter::once(format!("dimensions.{}", d.id)).chain(d.questions.iter().flat_map(|q| {
+                    std::iter::once(format!("questions.{}", q.id))
+                        .chain(q.options.iter().map(move |o| format!("questions.{}/{}", q.id, o.id)))
+                }))
+            })
+            .collect()
+    };
+    let (expected, found) = (keys(reference), keys(other));
+    for key in &expected {
+        if !found.contains(key) {
+            errors.push(ContentError::MissingTranslation { file: file.to_string(), key: key.clone() });
+        }
+    }
+    for key in &found {
+        if !expected.contains(key) {
+            errors.push(ContentError::UnknownReference {
+                file: file.to_string(),
+                item: key.clone(),
+                reference: format!("not in {}.toml", reference.language),
+            });
+        }
+    }
+    if errors.is_empty() && expected != found {
+        errors.push(ContentError::Parse {
+            file: file.to_string(),
+            message: format!("items are in a different order than in {}.toml", reference.language),
+        });
+    }
+    errors
+}
+
+/// Appends the UTM parameters (and `utm_content` = the offer id) to a link,
+/// keeping any query string and fragment the site owner wrote.
+pub fn with_utm(url: &str, utm: &BTreeMap<String, String>, offer_id: &str) -> String {
+    if utm.is_empty() {
+        return url.to_string();
+    }
+    let (base, fragment) = match url.split_once('#') {
+        Some((base, fragment)) => (base, Some(fragment)),
+        None => (url, None),
+    };
+    let mut params: Vec<String> = utm
+        .iter()
+        .map(|(key, value)| format!("utm_{}={}", encode(key), encode(value)))
+        .collect();
+    if !utm.contains_key("content") {
+        params.push(format!("utm_content={}", encode(offer_id)));
+    }
+    let separator = if base.contains('?') { '&' } else { '?' };
+    let mut result = format!("{base}{separator}{}", params.join("&"));
+    if let Some(fragment) = fragment {
+        result.push('#');
+        result.push_str(fragment);
+    }
+    result
+}
+
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,179 @@
+//! The assembled quiz as the app uses it: one language, with levels, offers and
+//! texts joined in. Built from the files under `content/` by [`crate::authoring`]
+//! at build time; the app reads it back from JSON.
+
+use serde::{Deserialize, Serialize};
+
+/// The five anchored answers, weakest to strongest. Validation holds every
+/// question to exactly these scores, so an option's index is its rung.
+pub const OPTION_SCORES: [u8; 5] = [0, 25, 50, 75, 100];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quiz {
+    /// Bumped whenever questions or options are added, removed or reordered.
+    pub version: u32,
+    pub language: String,
+    pub ui: UiText,
+    /// Readiness levels, lowest first; they double as the advice bands.
+    pub levels: Vec<Level>,
+    pub dimensions: Vec<Dimension>,
+    pub offers: Vec<Offer>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Level {
+    pub id: String,
+    pub name: String,
+    /// Lowest overall or dimension score (0 to 100) that reaches this level.
+    pub min_score: u8,
+    pub summary: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    pub definition: String,
+    pub advice: Vec<Advice>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Advice {
+    /// A level id.
+    pub band: String,
+    pub headline: String,
+    pub actions: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub prompt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    pub options: Vec<AnswerOption>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnswerOption {
+    pub id: String,
+    pub score: u8,
+    pub text: String,
+}
+
+/// A training offer with its texts and its final link (UTM parameters applied).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Offer {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub cta: String,
+    pub url: String,
+    /// Dimension ids this offer helps with.
+    pub dimensions: Vec<String>,
+    /// Level ids (bands) at which it is recommended for those dimensions.
+    pub bands: Vec<String>,
+}
+
+/// Every string the interface shows that is not quiz content. A missing key
+/// in a language file is a build error naming the file and the key.
+/// `{name}` placeholders are filled by [`crate::text::fill`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiText {
+    pub app_title: String,
+    pub skip_to_content: String,
+    pub landing_heading: String,
+    pub landing_intro: Vec<String>,
+    pub landing_what_you_get: Vec<String>,
+    /// `{minutes}`, `{questions}`, `{dimensions}`
+    pub landing_duration: String,
+    pub landing_privacy: String,
+    pub start: String,
+    /// `{n}`, `{total}`
+    pub question_progress: String,
+    pub answer_keys_hint: String,
+    pub not_sure: String,
+    pub back: String,
+    pub next: String,
+    pub review: String,
+    pub review_heading: String,
+    /// `{answered}`, `{total}`
+    pub review_summary: String,
+    pub review_unanswered_heading: String,
+    pub review_all_answered: String,
+    /// `{n}`
+    pub review_go_to_question: String,
+    pub see_results: String,
+    pub results_heading: String,
+    pub overall_label: String,
+    pub level_label: String,
+    pub not_assessed: String,
+    pub nothing_answered: String,
+    pub chart_title: String,
+    pub table_caption: String,
+    pub table_dimension: String,
+    pub table_score: String,
+    pub table_level: String,
+    pub table_not_sure: String,
+    pub strengths_heading: String,
+    pub priorities_heading: String,
+    pub priorities_intro: String,
+    pub not_sure_heading: String,
+    pub not_sure_intro: String,
+    /// `{count}`, `{total}`, `{dimension}`
+    pub not_sure_finding: String,
+    pub training_heading: String,
+    pub training_intro: String,
+    /// `{dimensions}`
+    pub training_because: String,
+    pub how_computed_heading: String,
+    pub how_computed_intro: String,
+    /// `{scores}`, `{count}`, `{result}`
+    pub how_computed_dimension: String,
+    /// `{count}`
+    pub how_computed_excluded: String,
+    /// `{scores}`, `{count}`, `{result}`
+    pub how_computed_overall: String,
+    pub how_computed_levels: String,
+    pub start_again: String,
+    pub footer_privacy: String,
+    pub not_found_heading: String,
+    pub not_found_text: String,
+    pub back_to_start: String,
+    pub opens_in_new_tab: String,
+}
+
+impl Quiz {
+    pub fn question_count(&self) -> usize {
+        self.dimensions.iter().map(|d| d.questions.len()).sum()
+    }
+
+    /// All questions in quiz order, each with the index of its dimension.
+    pub fn questions(&self) -> impl Iterator<Item = (usize, &Question)> {
+        self.dimensions
+            .iter()
+            .enumerate()
+            .flat_map(|(index, d)| d.questions.iter().map(move |q| (index, q)))
+    }
+
+    /// The question at a zero-based position in quiz order.
+    pub fn question_at(&self, position: usize) -> Option<(usize, &Question)> {
+        self.questions().nth(position)
+    }
+
+    /// The level a score falls in: the highest whose minimum it reaches.
+    pub fn level_for(&self, score: u8) -> Option<usize> {
+        self.levels.iter().rposition(|level| score >= level.min_score)
+    }
+
+    pub fn advice_for(&self, dimension: usize, level: usize) -> Option<&Advice> {
+        let band = &self.levels.get(level)?.id;
+        self.dimensions
+            .get(dimension)?
+            .advice
+            .iter()
+            .find(|a| &a.band == band)
+    }
+}

@@ -1,0 +1,1 @@
+//! The alliance readiness quiz: a thin Yew shell around `quiz_core`.
