@@ -24,13 +24,22 @@ fn main() {
 
 fn build_content() -> Result<(), Vec<ContentError>> {
     let read = |name: &str| {
-        fs::read_to_string(Path::new("content").join(name))
-            .map_err(|e| vec![ContentError::Parse { file: name.to_string(), message: e.to_string() }])
+        fs::read_to_string(Path::new("content").join(name)).map_err(|e| {
+            vec![ContentError::Parse {
+                file: name.to_string(),
+                message: e.to_string(),
+            }]
+        })
     };
     let manifest = parse_manifest(&read("manifest.toml")?, "manifest.toml").map_err(|e| vec![e])?;
     let default_file = format!("{}.toml", manifest.default_language);
     let mut languages: Vec<String> = fs::read_dir("content")
-        .map_err(|e| vec![ContentError::Parse { file: "content/".into(), message: e.to_string() }])?
+        .map_err(|e| {
+            vec![ContentError::Parse {
+                file: "content/".into(),
+                message: e.to_string(),
+            }]
+        })?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .filter(|name| name.ends_with(".toml") && name != "manifest.toml")
         .collect();
@@ -38,13 +47,21 @@ fn build_content() -> Result<(), Vec<ContentError>> {
     // The default language goes first: the others are compared with it.
     languages.sort_by_key(|name| name != &default_file);
 
-    let out_dir = env::var("OUT_DIR").map_err(|e| vec![ContentError::Parse { file: "OUT_DIR".into(), message: e.to_string() }])?;
+    let out_dir = env::var("OUT_DIR").map_err(|e| {
+        vec![ContentError::Parse {
+            file: "OUT_DIR".into(),
+            message: e.to_string(),
+        }]
+    })?;
     let mut reference = None;
     let mut errors = Vec::new();
     let mut index = String::from("&[");
     for file in &languages {
         let language = file.trim_end_matches(".toml");
-        let files = SourceFiles { manifest: "manifest.toml", language: file };
+        let files = SourceFiles {
+            manifest: "manifest.toml",
+            language: file,
+        };
         let quiz = match parse_language(&read(file)?, file) {
             Ok(texts) => assemble(&manifest, texts, language, files),
             Err(error) => Err(vec![error]),
@@ -55,10 +72,18 @@ fn build_content() -> Result<(), Vec<ContentError>> {
                     errors.extend(compare_translation(reference, &quiz, file));
                 }
                 let json = serde_json::to_string(&quiz).map_err(|e| {
-                    vec![ContentError::Parse { file: file.clone(), message: e.to_string() }]
+                    vec![ContentError::Parse {
+                        file: file.clone(),
+                        message: e.to_string(),
+                    }]
                 })?;
                 let target = Path::new(&out_dir).join(format!("content-{language}.json"));
-                fs::write(&target, json).map_err(|e| vec![ContentError::Parse { file: file.clone(), message: e.to_string() }])?;
+                fs::write(&target, json).map_err(|e| {
+                    vec![ContentError::Parse {
+                        file: file.clone(),
+                        message: e.to_string(),
+                    }]
+                })?;
                 index.push_str(&format!(
                     "({language:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/content-{language}.json\"))),"
                 ));
@@ -68,11 +93,18 @@ fn build_content() -> Result<(), Vec<ContentError>> {
         }
     }
     if reference.is_none() {
-        errors.push(ContentError::MissingTranslation { file: default_file, key: "(the whole file)".into() });
+        errors.push(ContentError::MissingTranslation {
+            file: default_file,
+            key: "(the whole file)".into(),
+        });
     }
     index.push(']');
-    fs::write(Path::new(&out_dir).join("languages.rs"), index)
-        .map_err(|e| vec![ContentError::Parse { file: "languages.rs".into(), message: e.to_string() }])?;
+    fs::write(Path::new(&out_dir).join("languages.rs"), index).map_err(|e| {
+        vec![ContentError::Parse {
+            file: "languages.rs".into(),
+            message: e.to_string(),
+        }]
+    })?;
     if errors.is_empty() {
         Ok(())
     } else {

@@ -1,1 +1,14 @@
-//! The alliance readiness quiz: a thin Yew shell around `quiz_core`.
+//! The alliance readiness quiz: a thin Yew shell around `quiz_core`, which
+//! holds the content model and the scoring.
+
+pub mod app;
+pub mod components;
+pub mod content;
+pub mod hooks;
+pub mod route;
+pub mod state;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

@@ -74,7 +74,10 @@ pub fn parse_language(source: &str, file: &str) -> Result<LanguageFile, ContentE
 }
 
 fn parse_error(file: &str, error: toml::de::Error) -> ContentError {
-    ContentError::Parse { file: file.to_string(), message: error.to_string().trim_end().to_string() }
+    ContentError::Parse {
+        file: file.to_string(),
+        message: error.to_string().trim_end().to_string(),
+    }
 }
 
 /// Joins the manifest with one language's texts and validates the result.
@@ -86,7 +89,10 @@ pub fn assemble(
 ) -> Result<Quiz, Vec<ContentError>> {
     let mut errors = Vec::new();
     let file = files.language;
-    let missing = |key: String| ContentError::MissingTranslation { file: file.to_string(), key };
+    let missing = |key: String| ContentError::MissingTranslation {
+        file: file.to_string(),
+        key,
+    };
 
     let levels = manifest
         .levels
@@ -127,21 +133,23 @@ pub fn assemble(
     let offers = manifest
         .offers
         .iter()
-        .filter_map(|link| match texts.training.iter().find(|t| t.id == link.id) {
-            Some(text) => Some(Offer {
-                id: link.id.clone(),
-                title: text.title.clone(),
-                description: text.description.clone(),
-                cta: text.cta.clone(),
-                url: with_utm(&link.url, &manifest.utm, &link.id),
-                dimensions: link.dimensions.clone(),
-                bands: link.bands.clone(),
-            }),
-            None => {
-                errors.push(missing(format!("training.{}", link.id)));
-                None
-            }
-        })
+        .filter_map(
+            |link| match texts.training.iter().find(|t| t.id == link.id) {
+                Some(text) => Some(Offer {
+                    id: link.id.clone(),
+                    title: text.title.clone(),
+                    description: text.description.clone(),
+                    cta: text.cta.clone(),
+                    url: with_utm(&link.url, &manifest.utm, &link.id),
+                    dimensions: link.dimensions.clone(),
+                    bands: link.bands.clone(),
+                }),
+                None => {
+                    errors.push(missing(format!("training.{}", link.id)));
+                    None
+                }
+            },
+        )
         .collect();
     for text in &texts.training {
         if !manifest.offers.iter().any(|link| link.id == text.id) {
@@ -177,17 +185,25 @@ pub fn compare_translation(reference: &Quiz, other: &Quiz, file: &str) -> Vec<Co
         quiz.dimensions
             .iter()
             .flat_map(|d| {
-                std::iter::once(format!("dimensions.{}", d.id)).chain(d.questions.iter().flat_map(|q| {
-                    std::iter::once(format!("questions.{}", q.id))
-                        .chain(q.options.iter().map(move |o| format!("questions.{}/{}", q.id, o.id)))
-                }))
+                std::iter::once(format!("dimensions.{}", d.id)).chain(d.questions.iter().flat_map(
+                    |q| {
+                        std::iter::once(format!("questions.{}", q.id)).chain(
+                            q.options
+                                .iter()
+                                .map(move |o| format!("questions.{}/{}", q.id, o.id)),
+                        )
+                    },
+                ))
             })
             .collect()
     };
     let (expected, found) = (keys(reference), keys(other));
     for key in &expected {
         if !found.contains(key) {
-            errors.push(ContentError::MissingTranslation { file: file.to_string(), key: key.clone() });
+            errors.push(ContentError::MissingTranslation {
+                file: file.to_string(),
+                key: key.clone(),
+            });
         }
     }
     for key in &found {
@@ -202,7 +218,10 @@ pub fn compare_translation(reference: &Quiz, other: &Quiz, file: &str) -> Vec<Co
     if errors.is_empty() && expected != found {
         errors.push(ContentError::Parse {
             file: file.to_string(),
-            message: format!("items are in a different order than in {}.toml", reference.language),
+            message: format!(
+                "items are in a different order than in {}.toml",
+                reference.language
+            ),
         });
     }
     errors
@@ -238,7 +257,9 @@ fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -126,6 +126,8 @@ pub struct UiText {
     pub not_sure_finding: String,
     pub training_heading: String,
     pub training_intro: String,
+    /// Shown when no offer matches the priorities, above every offer.
+    pub training_general_intro: String,
     /// `{dimensions}`
     pub training_because: String,
     pub how_computed_heading: String,
@@ -165,7 +167,9 @@ impl Quiz {
 
     /// The level a score falls in: the highest whose minimum it reaches.
     pub fn level_for(&self, score: u8) -> Option<usize> {
-        self.levels.iter().rposition(|level| score >= level.min_score)
+        self.levels
+            .iter()
+            .rposition(|level| score >= level.min_score)
     }
 
     pub fn advice_for(&self, dimension: usize, level: usize) -> Option<&Advice> {

@@ -53,12 +53,16 @@ impl AnswerSheet {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, Answer)> {
-        self.answers.iter().map(|(id, answer)| (id.as_str(), *answer))
+        self.answers
+            .iter()
+            .map(|(id, answer)| (id.as_str(), *answer))
     }
 
     /// How many of the quiz's questions have an answer ("Not sure" counts as one).
     pub fn answered_in(&self, quiz: &Quiz) -> usize {
-        quiz.questions().filter(|(_, q)| self.answers.contains_key(&q.id)).count()
+        quiz.questions()
+            .filter(|(_, q)| self.answers.contains_key(&q.id))
+            .count()
     }
 
     /// Positions (zero-based, quiz order) of the questions without an answer.
@@ -73,7 +77,12 @@ impl AnswerSheet {
 
 impl<S: Into<String>> FromIterator<(S, Answer)> for AnswerSheet {
     fn from_iter<I: IntoIterator<Item = (S, Answer)>>(iter: I) -> Self {
-        Self { answers: iter.into_iter().map(|(id, answer)| (id.into(), answer)).collect() }
+        Self {
+            answers: iter
+                .into_iter()
+                .map(|(id, answer)| (id.into(), answer))
+                .collect(),
+        }
     }
 }
 
@@ -150,14 +159,20 @@ pub fn score(quiz: &Quiz, answers: &AnswerSheet) -> Report {
         })
         .collect();
 
-    let assessed: Vec<(usize, u8)> =
-        dimensions.iter().filter_map(|d| d.score.map(|s| (d.dimension, s))).collect();
+    let assessed: Vec<(usize, u8)> = dimensions
+        .iter()
+        .filter_map(|d| d.score.map(|s| (d.dimension, s)))
+        .collect();
     let overall = rounded_mean(&assessed.iter().map(|(_, s)| *s).collect::<Vec<_>>());
 
     // Stable sorts keep content order among equal scores.
     let mut weakest_first = assessed.clone();
     weakest_first.sort_by_key(|(_, s)| *s);
-    let priorities: Vec<usize> = weakest_first.iter().take(PRIORITY_COUNT).map(|(d, _)| *d).collect();
+    let priorities: Vec<usize> = weakest_first
+        .iter()
+        .take(PRIORITY_COUNT)
+        .map(|(d, _)| *d)
+        .collect();
     let mut strongest_first = assessed;
     strongest_first.sort_by_key(|(_, s)| std::cmp::Reverse(*s));
     let strengths = strongest_first
@@ -203,7 +218,10 @@ pub fn recommend(quiz: &Quiz, report: &Report) -> Vec<Recommendation> {
                         && band.is_some_and(|b| offer.bands.contains(b))
                 })
                 .collect();
-            (!because.is_empty()).then_some(Recommendation { offer: offer_index, because })
+            (!because.is_empty()).then_some(Recommendation {
+                offer: offer_index,
+                because,
+            })
         })
         .collect()
 }

@@ -37,7 +37,10 @@ mod tests {
 
     #[test]
     fn fills_known_placeholders_and_keeps_unknown_ones() {
-        assert_eq!(fill("Question {n} of {total}", &[("n", "3"), ("total", "30")]), "Question 3 of 30");
+        assert_eq!(
+            fill("Question {n} of {total}", &[("n", "3"), ("total", "30")]),
+            "Question 3 of 30"
+        );
         assert_eq!(fill("{missing} and {n}", &[("n", "1")]), "{missing} and 1");
         assert_eq!(fill("unclosed {n", &[("n", "1")]), "unclosed {n");
         assert_eq!(fill("", &[]), "");

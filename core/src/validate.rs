@@ -9,18 +9,62 @@ use crate::content::{Quiz, OPTION_SCORES};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ContentError {
     /// The file is not valid TOML or misses a field (a missing `ui` key lands here).
-    Parse { file: String, message: String },
-    NoQuestions { file: String, dimension: String },
-    OptionCount { file: String, question: String, found: usize },
-    ScoreOutOfRange { file: String, question: String, option: String, score: u32 },
-    UnexpectedScores { file: String, question: String, found: Vec<u8> },
-    DuplicateId { file: String, kind: &'static str, id: String },
-    EmptyText { file: String, item: String },
-    MissingTranslation { file: String, key: String },
-    UnknownReference { file: String, item: String, reference: String },
-    MissingAdvice { file: String, dimension: String, band: String },
-    NotHttps { file: String, offer: String, url: String },
-    BadLevels { file: String, reason: String },
+    Parse {
+        file: String,
+        message: String,
+    },
+    NoQuestions {
+        file: String,
+        dimension: String,
+    },
+    OptionCount {
+        file: String,
+        question: String,
+        found: usize,
+    },
+    ScoreOutOfRange {
+        file: String,
+        question: String,
+        option: String,
+        score: u32,
+    },
+    UnexpectedScores {
+        file: String,
+        question: String,
+        found: Vec<u8>,
+    },
+    DuplicateId {
+        file: String,
+        kind: &'static str,
+        id: String,
+    },
+    EmptyText {
+        file: String,
+        item: String,
+    },
+    MissingTranslation {
+        file: String,
+        key: String,
+    },
+    UnknownReference {
+        file: String,
+        item: String,
+        reference: String,
+    },
+    MissingAdvice {
+        file: String,
+        dimension: String,
+        band: String,
+    },
+    NotHttps {
+        file: String,
+        offer: String,
+        url: String,
+    },
+    BadLevels {
+        file: String,
+        reason: String,
+    },
 }
 
 impl fmt::Display for ContentError {
@@ -91,19 +135,28 @@ pub fn validate(quiz: &Quiz, files: SourceFiles<'_>) -> Vec<ContentError> {
     let file_name = || file.to_string();
     let mut empty = |item: String, text: &str, errors: &mut Vec<ContentError>| {
         if text.trim().is_empty() {
-            errors.push(ContentError::EmptyText { file: file_name(), item });
+            errors.push(ContentError::EmptyText {
+                file: file_name(),
+                item,
+            });
         }
     };
 
     if quiz.levels.is_empty() {
-        errors.push(ContentError::BadLevels { file: manifest.into(), reason: "are missing".into() });
+        errors.push(ContentError::BadLevels {
+            file: manifest.into(),
+            reason: "are missing".into(),
+        });
     } else if quiz.levels[0].min_score != 0 {
         errors.push(ContentError::BadLevels {
             file: manifest.into(),
             reason: "must start at min_score 0".into(),
         });
     }
-    if quiz.levels.windows(2).any(|pair| pair[0].min_score >= pair[1].min_score)
+    if quiz
+        .levels
+        .windows(2)
+        .any(|pair| pair[0].min_score >= pair[1].min_score)
         || quiz.levels.iter().any(|l| l.min_score > 100)
     {
         errors.push(ContentError::BadLevels {
@@ -116,8 +169,16 @@ pub fn validate(quiz: &Quiz, files: SourceFiles<'_>) -> Vec<ContentError> {
         if !level_ids.insert(level.id.as_str()) {
             errors.push(duplicate(manifest, "level", &level.id));
         }
-        empty(format!("levels.{}.name", level.id), &level.name, &mut errors);
-        empty(format!("levels.{}.summary", level.id), &level.summary, &mut errors);
+        empty(
+            format!("levels.{}.name", level.id),
+            &level.name,
+            &mut errors,
+        );
+        empty(
+            format!("levels.{}.summary", level.id),
+            &level.summary,
+            &mut errors,
+        );
     }
 
     let mut dimension_ids = HashSet::new();
@@ -126,8 +187,16 @@ pub fn validate(quiz: &Quiz, files: SourceFiles<'_>) -> Vec<ContentError> {
         if !dimension_ids.insert(dimension.id.as_str()) {
             errors.push(duplicate(file, "dimension", &dimension.id));
         }
-        empty(format!("{}.name", dimension.id), &dimension.name, &mut errors);
-        empty(format!("{}.definition", dimension.id), &dimension.definition, &mut errors);
+        empty(
+            format!("{}.name", dimension.id),
+            &dimension.name,
+            &mut errors,
+        );
+        empty(
+            format!("{}.definition", dimension.id),
+            &dimension.definition,
+            &mut errors,
+        );
         if dimension.questions.is_empty() {
             errors.push(ContentError::NoQuestions {
                 file: file_name(),
@@ -154,7 +223,10 @@ pub fn validate(quiz: &Quiz, files: SourceFiles<'_>) -> Vec<ContentError> {
             }
             empty(format!("{item}.headline"), &advice.headline, &mut errors);
             if advice.actions.is_empty() {
-                errors.push(ContentError::EmptyText { file: file_name(), item: format!("{item}.actions") });
+                errors.push(ContentError::EmptyText {
+                    file: file_name(),
+                    item: format!("{item}.actions"),
+                });
             }
             for (i, action) in advice.actions.iter().enumerate() {
                 empty(format!("{item}.actions[{i}]"), action, &mut errors);
@@ -164,7 +236,11 @@ pub fn validate(quiz: &Quiz, files: SourceFiles<'_>) -> Vec<ContentError> {
             if !question_ids.insert(question.id.as_str()) {
                 errors.push(duplicate(file, "question", &question.id));
             }
-            empty(format!("{}.prompt", question.id), &question.prompt, &mut errors);
+            empty(
+                format!("{}.prompt", question.id),
+                &question.prompt,
+                &mut errors,
+            );
             validate_options(question, file, &mut errors, &mut empty);
         }
     }
@@ -174,7 +250,11 @@ pub fn validate(quiz: &Quiz, files: SourceFiles<'_>) -> Vec<ContentError> {
         if !offer_ids.insert(offer.id.as_str()) {
             errors.push(duplicate(manifest, "offer", &offer.id));
         }
-        for (key, text) in [("title", &offer.title), ("description", &offer.description), ("cta", &offer.cta)] {
+        for (key, text) in [
+            ("title", &offer.title),
+            ("description", &offer.description),
+            ("cta", &offer.cta),
+        ] {
             empty(format!("training.{}.{key}", offer.id), text, &mut errors);
         }
         let item = format!("offers.{}", offer.id);
@@ -201,7 +281,11 @@ fn validate_options(
     let mut option_ids = HashSet::new();
     for option in &question.options {
         if !option_ids.insert(option.id.as_str()) {
-            errors.push(duplicate(file, "option", &format!("{}/{}", question.id, option.id)));
+            errors.push(duplicate(
+                file,
+                "option",
+                &format!("{}/{}", question.id, option.id),
+            ));
         }
         if option.score > 100 {
             errors.push(ContentError::ScoreOutOfRange {
@@ -211,7 +295,11 @@ fn validate_options(
                 score: option.score.into(),
             });
         }
-        empty(format!("{}/{}.text", question.id, option.id), &option.text, errors);
+        empty(
+            format!("{}/{}.text", question.id, option.id),
+            &option.text,
+            errors,
+        );
     }
     if question.options.len() != OPTION_SCORES.len() {
         errors.push(ContentError::OptionCount {
@@ -232,7 +320,11 @@ fn validate_options(
 }
 
 fn duplicate(file: &str, kind: &'static str, id: &str) -> ContentError {
-    ContentError::DuplicateId { file: file.to_string(), kind, id: id.to_string() }
+    ContentError::DuplicateId {
+        file: file.to_string(),
+        kind,
+        id: id.to_string(),
+    }
 }
 
 fn unknown(file: &str, item: &str, reference: &str) -> ContentError {

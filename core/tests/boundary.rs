@@ -1,14 +1,24 @@
 //! The functional core stays free of browser crates, so it builds and tests on
 //! the host. This fails the moment someone adds one to core/Cargo.toml.
 
-const BROWSER_CRATES: [&str; 7] = ["yew", "yew-router", "web-sys", "js-sys", "wasm-bindgen", "gloo", "wasm-bindgen-futures"];
+const BROWSER_CRATES: [&str; 7] = [
+    "yew",
+    "yew-router",
+    "web-sys",
+    "js-sys",
+    "wasm-bindgen",
+    "gloo",
+    "wasm-bindgen-futures",
+];
 
 #[test]
 fn core_depends_on_no_browser_crate() {
     let manifest = include_str!("../Cargo.toml");
     let parsed: toml::Table = manifest.parse().expect("core/Cargo.toml parses");
     for section in ["dependencies", "dev-dependencies", "build-dependencies"] {
-        let Some(table) = parsed.get(section).and_then(|t| t.as_table()) else { continue };
+        let Some(table) = parsed.get(section).and_then(|t| t.as_table()) else {
+            continue;
+        };
         for name in table.keys() {
             assert!(
                 !BROWSER_CRATES.contains(&name.as_str()) && !name.starts_with("gloo"),
@@ -26,7 +36,11 @@ fn core_sources_import_no_browser_crate() {
         let text = std::fs::read_to_string(&path).expect("read source");
         for name in BROWSER_CRATES {
             let module = name.replace('-', "_");
-            assert!(!text.contains(&format!("{module}::")), "{} uses {module}", path.display());
+            assert!(
+                !text.contains(&format!("{module}::")),
+                "{} uses {module}",
+                path.display()
+            );
         }
     }
 }

@@ -11,17 +11,27 @@ fn every_language_file_assembles_without_errors() {
     let mut languages = 0;
     for entry in std::fs::read_dir(common::content_dir()).expect("content dir") {
         let path = entry.expect("dir entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if name == "manifest.toml" || !name.ends_with(".toml") {
             continue;
         }
         let language = name.trim_end_matches(".toml");
         let texts = quiz_core::authoring::parse_language(&common::read(&name), &name)
             .unwrap_or_else(|e| panic!("{e}"));
-        let files = quiz_core::validate::SourceFiles { manifest: "manifest.toml", language: &name };
+        let files = quiz_core::validate::SourceFiles {
+            manifest: "manifest.toml",
+            language: &name,
+        };
         let quiz = quiz_core::authoring::assemble(&manifest, texts, language, files)
             .unwrap_or_else(|errors| panic!("{errors:?}"));
-        assert!(compare_translation(&reference, &quiz, &name).is_empty(), "{name} differs from en.toml");
+        assert!(
+            compare_translation(&reference, &quiz, &name).is_empty(),
+            "{name} differs from en.toml"
+        );
         languages += 1;
     }
     assert!(languages >= 1);
@@ -30,17 +40,32 @@ fn every_language_file_assembles_without_errors() {
 #[test]
 fn english_content_has_the_agreed_shape() {
     let quiz = common::english();
-    assert!((8..=10).contains(&quiz.dimensions.len()), "8 to 10 dimensions");
+    assert!(
+        (8..=10).contains(&quiz.dimensions.len()),
+        "8 to 10 dimensions"
+    );
     for dimension in &quiz.dimensions {
-        assert!((3..=4).contains(&dimension.questions.len()), "{} has 3 or 4 questions", dimension.id);
+        assert!(
+            (3..=4).contains(&dimension.questions.len()),
+            "{} has 3 or 4 questions",
+            dimension.id
+        );
         for advice in &dimension.advice {
-            assert!((2..=3).contains(&advice.actions.len()), "{} {}: two or three actions", dimension.id, advice.band);
+            assert!(
+                (2..=3).contains(&advice.actions.len()),
+                "{} {}: two or three actions",
+                dimension.id,
+                advice.band
+            );
         }
     }
     assert!((24..=36).contains(&quiz.question_count()));
     assert_eq!(quiz.levels.len(), 4);
     let titles: Vec<&str> = quiz.offers.iter().map(|o| o.title.as_str()).collect();
-    assert_eq!(titles, ["Alliance Masterclass", "Creating Successful Partnerships"]);
+    assert_eq!(
+        titles,
+        ["Alliance Masterclass", "Creating Successful Partnerships"]
+    );
 }
 
 #[test]
@@ -57,9 +82,18 @@ fn training_links_carry_the_utm_parameters_from_the_manifest() {
 fn prompts_and_options_stay_short_enough_for_a_phone() {
     let quiz = common::english();
     for (_, question) in quiz.questions() {
-        assert!(question.prompt.chars().count() <= 140, "{} prompt is long", question.id);
+        assert!(
+            question.prompt.chars().count() <= 140,
+            "{} prompt is long",
+            question.id
+        );
         for option in &question.options {
-            assert!(option.text.chars().count() <= 170, "{}/{} is long", question.id, option.id);
+            assert!(
+                option.text.chars().count() <= 170,
+                "{}/{} is long",
+                question.id,
+                option.id
+            );
         }
     }
 }

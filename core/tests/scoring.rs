@@ -11,7 +11,11 @@ fn uniform(quiz: &Quiz, per_dimension: &[Option<Answer>]) -> AnswerSheet {
     quiz.dimensions
         .iter()
         .zip(per_dimension)
-        .flat_map(|(d, answer)| d.questions.iter().filter_map(move |q| answer.map(|a| (q.id.clone(), a))))
+        .flat_map(|(d, answer)| {
+            d.questions
+                .iter()
+                .filter_map(move |q| answer.map(|a| (q.id.clone(), a)))
+        })
         .collect()
 }
 
@@ -49,7 +53,10 @@ fn a_dimension_with_only_not_sure_is_not_assessed_rather_than_zero() {
     let report = score(&quiz, &uniform(&quiz, &per_dimension));
     assert_eq!(report.dimensions[0].score, None);
     assert_eq!(report.dimensions[0].level, None);
-    assert_eq!(report.dimensions[0].not_sure, quiz.dimensions[0].questions.len());
+    assert_eq!(
+        report.dimensions[0].not_sure,
+        quiz.dimensions[0].questions.len()
+    );
     assert_eq!(report.overall, Some(75));
     assert!(!report.priorities.contains(&0) && !report.strengths.contains(&0));
 }
@@ -69,11 +76,24 @@ fn levels_follow_the_manifest_thresholds() {
     let quiz = common::english();
     let names: Vec<&str> = [0u8, 39, 40, 59, 60, 79, 80, 100]
         .iter()
-        .map(|s| quiz.levels[quiz.level_for(*s).expect("every score has a level")].id.as_str())
+        .map(|s| {
+            quiz.levels[quiz.level_for(*s).expect("every score has a level")]
+                .id
+                .as_str()
+        })
         .collect();
     assert_eq!(
         names,
-        ["opportunistic", "opportunistic", "developing", "developing", "systematic", "systematic", "embedded", "embedded"]
+        [
+            "opportunistic",
+            "opportunistic",
+            "developing",
+            "developing",
+            "systematic",
+            "systematic",
+            "embedded",
+            "embedded"
+        ]
     );
 }
 
@@ -85,7 +105,11 @@ fn strengths_and_priorities_break_ties_by_content_order() {
     let per_dimension: Vec<_> = choices.iter().map(|c| Some(Answer::Choice(*c))).collect();
     let report = score(&quiz, &uniform(&quiz, &per_dimension));
     assert_eq!(report.priorities, [2, 4, 6], "three 25s, in content order");
-    assert_eq!(report.strengths, [5, 1], "100, then the first of the two 75s");
+    assert_eq!(
+        report.strengths,
+        [5, 1],
+        "100, then the first of the two 75s"
+    );
     assert_eq!(report.overall, Some(53)); // (50+75+25+75+25+100+25+50+50)/9 = 52.8
     assert_eq!(quiz.levels[report.level.expect("level")].id, "developing");
 }
@@ -93,20 +117,36 @@ fn strengths_and_priorities_break_ties_by_content_order() {
 #[test]
 fn training_is_recommended_for_priorities_in_the_bands_it_serves() {
     let quiz = common::english();
-    let id = |name: &str| quiz.dimensions.iter().position(|d| d.id == name).expect(name);
+    let id = |name: &str| {
+        quiz.dimensions
+            .iter()
+            .position(|d| d.id == name)
+            .expect(name)
+    };
     // Everything embedded except capability (opportunistic) and trust, measurement (systematic).
     let mut per_dimension = vec![Some(Answer::Choice(4)); quiz.dimensions.len()];
     per_dimension[id("capability")] = Some(Answer::Choice(0));
     per_dimension[id("trust")] = Some(Answer::Choice(3));
     per_dimension[id("measurement")] = Some(Answer::Choice(3));
     let report = score(&quiz, &uniform(&quiz, &per_dimension));
-    assert_eq!(report.priorities, [id("capability"), id("trust"), id("measurement")]);
+    assert_eq!(
+        report.priorities,
+        [id("capability"), id("trust"), id("measurement")]
+    );
     let recommendations = recommend(&quiz, &report);
-    let offers: Vec<(&str, Vec<usize>)> =
-        recommendations.iter().map(|r| (quiz.offers[r.offer].id.as_str(), r.because.clone())).collect();
+    let offers: Vec<(&str, Vec<usize>)> = recommendations
+        .iter()
+        .map(|r| (quiz.offers[r.offer].id.as_str(), r.because.clone()))
+        .collect();
     // The masterclass serves capability up to systematic; the online course serves
     // capability, trust and measurement only up to developing.
-    assert_eq!(offers, [("masterclass", vec![id("capability")]), ("online-course", vec![id("capability")])]);
+    assert_eq!(
+        offers,
+        [
+            ("masterclass", vec![id("capability")]),
+            ("online-course", vec![id("capability")])
+        ]
+    );
 }
 
 #[test]
@@ -117,7 +157,10 @@ fn answers_to_unknown_questions_or_options_are_ignored() {
     answers.set(&quiz.dimensions[0].questions[0].id, Answer::Choice(9));
     let report = score(&quiz, &answers);
     assert_eq!(report.overall, None);
-    assert_eq!(report.dimensions[0].unanswered, quiz.dimensions[0].questions.len());
+    assert_eq!(
+        report.dimensions[0].unanswered,
+        quiz.dimensions[0].questions.len()
+    );
 }
 
 fn any_answer() -> impl Strategy<Value = Option<Answer>> {
@@ -130,7 +173,10 @@ fn any_answer() -> impl Strategy<Value = Option<Answer>> {
 }
 
 fn sheet(quiz: &Quiz, answers: &[Option<Answer>]) -> AnswerSheet {
-    quiz.questions().zip(answers).filter_map(|((_, q), a)| a.map(|a| (q.id.clone(), a))).collect()
+    quiz.questions()
+        .zip(answers)
+        .filter_map(|((_, q), a)| a.map(|a| (q.id.clone(), a)))
+        .collect()
 }
 
 proptest! {

@@ -5,7 +5,9 @@ mod common;
 use quiz_core::authoring::{parse_language, parse_manifest};
 use quiz_core::validate::ContentError;
 
-fn errors_of(mutate: impl FnOnce(&mut quiz_core::authoring::Manifest, &mut quiz_core::authoring::LanguageFile)) -> Vec<ContentError> {
+fn errors_of(
+    mutate: impl FnOnce(&mut quiz_core::authoring::Manifest, &mut quiz_core::authoring::LanguageFile),
+) -> Vec<ContentError> {
     let (mut manifest, mut texts) = (common::manifest(), common::english_texts());
     mutate(&mut manifest, &mut texts);
     match common::try_assemble(&manifest, texts) {
@@ -15,14 +17,21 @@ fn errors_of(mutate: impl FnOnce(&mut quiz_core::authoring::Manifest, &mut quiz_
 }
 
 fn messages(errors: &[ContentError]) -> String {
-    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
 fn a_dimension_without_questions_is_rejected() {
     let errors = errors_of(|_, texts| texts.dimensions[1].questions.clear());
     let id = common::english().dimensions[1].id.clone();
-    assert!(errors.contains(&ContentError::NoQuestions { file: "en.toml".into(), dimension: id.clone() }));
+    assert!(errors.contains(&ContentError::NoQuestions {
+        file: "en.toml".into(),
+        dimension: id.clone()
+    }));
     assert!(messages(&errors).contains(&format!("en.toml: dimension `{id}` has no questions")));
 }
 
@@ -32,14 +41,23 @@ fn a_question_without_five_options_is_rejected() {
         texts.dimensions[0].questions[0].options.pop();
     });
     let question = common::english().dimensions[0].questions[0].id.clone();
-    assert_eq!(errors, [ContentError::OptionCount { file: "en.toml".into(), question, found: 4 }]);
+    assert_eq!(
+        errors,
+        [ContentError::OptionCount {
+            file: "en.toml".into(),
+            question,
+            found: 4
+        }]
+    );
     assert!(messages(&errors).contains("has 4 options, expected exactly 5"));
 }
 
 #[test]
 fn options_out_of_order_are_rejected() {
     let errors = errors_of(|_, texts| texts.dimensions[0].questions[0].options.swap(0, 4));
-    assert!(matches!(errors.as_slice(), [ContentError::UnexpectedScores { found, .. }] if found == &[100, 25, 50, 75, 0]));
+    assert!(
+        matches!(errors.as_slice(), [ContentError::UnexpectedScores { found, .. }] if found == &[100, 25, 50, 75, 0])
+    );
 }
 
 #[test]
@@ -48,9 +66,16 @@ fn a_score_out_of_range_is_rejected() {
     let question = common::english().dimensions[2].questions[1].id.clone();
     assert_eq!(
         errors,
-        [ContentError::ScoreOutOfRange { file: "en.toml".into(), question: question.clone(), option: "e".into(), score: 150 }]
+        [ContentError::ScoreOutOfRange {
+            file: "en.toml".into(),
+            question: question.clone(),
+            option: "e".into(),
+            score: 150
+        }]
     );
-    assert!(messages(&errors).contains(&format!("option `e` of question `{question}` scores 150, outside 0 to 100")));
+    assert!(messages(&errors).contains(&format!(
+        "option `e` of question `{question}` scores 150, outside 0 to 100"
+    )));
 }
 
 #[test]
@@ -69,20 +94,42 @@ fn duplicate_ids_are_rejected() {
         texts.dimensions[3].questions[0].id = copy;
     });
     let id = common::english().dimensions[0].questions[0].id.clone();
-    assert_eq!(errors, [ContentError::DuplicateId { file: "en.toml".into(), kind: "question", id }]);
+    assert_eq!(
+        errors,
+        [ContentError::DuplicateId {
+            file: "en.toml".into(),
+            kind: "question",
+            id
+        }]
+    );
 
     let errors = errors_of(|_, texts| texts.dimensions[1].id = texts.dimensions[0].id.clone());
-    assert!(errors.iter().any(|e| matches!(e, ContentError::DuplicateId { kind: "dimension", .. })), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| matches!(
+            e,
+            ContentError::DuplicateId {
+                kind: "dimension",
+                ..
+            }
+        )),
+        "{errors:?}"
+    );
 
     let errors = errors_of(|_, texts| texts.dimensions[0].questions[0].options[1].id = "a".into());
-    assert!(messages(&errors).contains("duplicate option id"), "{errors:?}");
+    assert!(
+        messages(&errors).contains("duplicate option id"),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn a_missing_interface_key_names_the_file_and_the_key() {
     let source = common::read("en.toml");
-    let without_next: String =
-        source.lines().filter(|line| !line.starts_with("next = ")).collect::<Vec<_>>().join("\n");
+    let without_next: String = source
+        .lines()
+        .filter(|line| !line.starts_with("next = "))
+        .collect::<Vec<_>>()
+        .join("\n");
     let error = parse_language(&without_next, "en.toml").expect_err("next is required");
     let message = error.to_string();
     assert!(message.starts_with("en.toml: "), "{message}");
@@ -94,26 +141,56 @@ fn a_missing_level_or_offer_translation_is_rejected() {
     let errors = errors_of(|_, texts| {
         texts.levels.retain(|l| l.id != "systematic");
     });
-    assert!(errors.contains(&ContentError::MissingTranslation { file: "en.toml".into(), key: "levels.systematic".into() }));
+    assert!(errors.contains(&ContentError::MissingTranslation {
+        file: "en.toml".into(),
+        key: "levels.systematic".into()
+    }));
 
     let errors = errors_of(|_, texts| texts.training.retain(|t| t.id != "online-course"));
-    assert_eq!(errors, [ContentError::MissingTranslation { file: "en.toml".into(), key: "training.online-course".into() }]);
+    assert_eq!(
+        errors,
+        [ContentError::MissingTranslation {
+            file: "en.toml".into(),
+            key: "training.online-course".into()
+        }]
+    );
 }
 
 #[test]
 fn missing_advice_for_a_band_is_rejected() {
-    let errors = errors_of(|_, texts| texts.dimensions[4].advice.retain(|a| a.band != "developing"));
+    let errors = errors_of(|_, texts| {
+        texts.dimensions[4]
+            .advice
+            .retain(|a| a.band != "developing")
+    });
     let dimension = common::english().dimensions[4].id.clone();
-    assert_eq!(errors, [ContentError::MissingAdvice { file: "en.toml".into(), dimension, band: "developing".into() }]);
+    assert_eq!(
+        errors,
+        [ContentError::MissingAdvice {
+            file: "en.toml".into(),
+            dimension,
+            band: "developing".into()
+        }]
+    );
 }
 
 #[test]
 fn a_link_that_is_not_https_is_rejected_naming_the_manifest() {
-    for url in ["http://www.petersimoons.com/", "www.petersimoons.com", "https://", "https://exa mple.com/", "javascript:alert(1)"] {
+    for url in [
+        "http://www.petersimoons.com/",
+        "www.petersimoons.com",
+        "https://",
+        "https://exa mple.com/",
+        "javascript:alert(1)",
+    ] {
         let errors = errors_of(|manifest, _| manifest.offers[0].url = url.into());
         assert_eq!(
             errors,
-            [ContentError::NotHttps { file: "manifest.toml".into(), offer: "masterclass".into(), url: url.into() }],
+            [ContentError::NotHttps {
+                file: "manifest.toml".into(),
+                offer: "masterclass".into(),
+                url: url.into()
+            }],
             "{url}"
         );
     }
@@ -122,7 +199,8 @@ fn a_link_that_is_not_https_is_rejected_naming_the_manifest() {
 #[test]
 fn an_offer_naming_an_unknown_dimension_or_band_is_rejected() {
     let errors = errors_of(|manifest, _| manifest.offers[1].dimensions.push("negotiation".into()));
-    assert!(messages(&errors).contains("manifest.toml: `offers.online-course` refers to unknown id `negotiation`"));
+    assert!(messages(&errors)
+        .contains("manifest.toml: `offers.online-course` refers to unknown id `negotiation`"));
     let errors = errors_of(|manifest, _| manifest.offers[1].bands.push("expert".into()));
     assert!(messages(&errors).contains("unknown id `expert`"));
 }
@@ -138,7 +216,9 @@ fn levels_must_start_at_zero_and_increase() {
 #[test]
 fn empty_texts_are_rejected() {
     let errors = errors_of(|_, texts| texts.dimensions[0].questions[2].prompt = "  ".into());
-    assert!(matches!(errors.as_slice(), [ContentError::EmptyText { item, .. }] if item.ends_with(".prompt")));
+    assert!(
+        matches!(errors.as_slice(), [ContentError::EmptyText { item, .. }] if item.ends_with(".prompt"))
+    );
 }
 
 #[test]
@@ -154,15 +234,23 @@ fn a_translation_missing_a_question_is_rejected() {
     let mut other = reference.clone();
     let removed = other.dimensions[0].questions.remove(1).id;
     let errors = quiz_core::authoring::compare_translation(&reference, &other, "nl.toml");
-    assert!(errors.contains(&ContentError::MissingTranslation { file: "nl.toml".into(), key: format!("questions.{removed}") }));
+    assert!(errors.contains(&ContentError::MissingTranslation {
+        file: "nl.toml".into(),
+        key: format!("questions.{removed}")
+    }));
 }
 
 #[test]
 fn utm_parameters_keep_an_existing_query_and_fragment() {
-    let utm = [("source".to_string(), "quiz site".to_string())].into_iter().collect();
+    let utm = [("source".to_string(), "quiz site".to_string())]
+        .into_iter()
+        .collect();
     assert_eq!(
         quiz_core::authoring::with_utm("https://example.com/a?x=1#top", &utm, "masterclass"),
         "https://example.com/a?x=1&utm_source=quiz%20site&utm_content=masterclass#top"
     );
-    assert_eq!(quiz_core::authoring::with_utm("https://example.com/", &Default::default(), "m"), "https://example.com/");
+    assert_eq!(
+        quiz_core::authoring::with_utm("https://example.com/", &Default::default(), "m"),
+        "https://example.com/"
+    );
 }

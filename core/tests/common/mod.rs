@@ -8,7 +8,10 @@ use quiz_core::authoring::{assemble, parse_language, parse_manifest, LanguageFil
 use quiz_core::validate::{ContentError, SourceFiles};
 use quiz_core::Quiz;
 
-pub const FILES: SourceFiles<'static> = SourceFiles { manifest: "manifest.toml", language: "en.toml" };
+pub const FILES: SourceFiles<'static> = SourceFiles {
+    manifest: "manifest.toml",
+    language: "en.toml",
+};
 
 pub fn content_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
@@ -37,7 +40,14 @@ pub fn english() -> Quiz {
     ENGLISH
         .get_or_init(|| {
             try_assemble(&manifest(), english_texts()).unwrap_or_else(|errors| {
-                panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+                panic!(
+                    "{}",
+                    errors
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
             })
         })
         .clone()

@@ -1,0 +1,47 @@
+# Two commands matter: `make serve` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# wasm-opt from npm's binaryen must come first: Debian's is too old for today's wasm.
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: serve test build bootstrap lint test-host test-browser dist test-e2e screenshots
+
+## serve: install what is missing, then serve the app on http://127.0.0.1:8080/
+serve: bootstrap
+	@echo "Serving the quiz at http://127.0.0.1:8080/"
+	trunk serve
+
+## test: install what is missing, then run every check and all three test layers
+test: bootstrap
+	$(MAKE) --no-print-directory lint test-host test-browser dist test-e2e
+
+## build: a release build into dist/
+build: bootstrap
+	$(MAKE) --no-print-directory dist
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+# The targets below assume the bootstrap has run.
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p alliance-quiz --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p quiz-core -- -D warnings
+
+test-host:
+	cargo test --workspace
+
+test-browser:
+	wasm-pack --quiet test --headless --chrome
+
+dist:
+	trunk build --release
+
+test-e2e:
+	node --test --test-concurrency=1 e2e/specs/*.test.mjs
+
+## screenshots: landing, a question and the results at 1280 and 375 px, into screenshots/
+screenshots: build
+	node e2e/screenshots.mjs

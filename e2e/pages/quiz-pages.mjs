@@ -1,0 +1,82 @@
+// Page objects: what a visitor sees and does, located by role or test id.
+
+export class LandingPage {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.start = page.getByRole('link', { name: 'Start the assessment' });
+    this.duration = page.getByTestId('duration');
+  }
+
+  async startQuiz() {
+    await this.start.click();
+    return new QuestionPage(this.page);
+  }
+}
+
+export class QuestionPage {
+  constructor(page) {
+    this.page = page;
+    this.form = page.getByTestId('question');
+    this.prompt = this.form.getByRole('heading', { level: 1 });
+    this.progress = page.getByTestId('progress-label');
+    this.dimension = page.getByTestId('question-dimension');
+    this.options = this.form.getByRole('radio');
+    this.next = this.form.getByRole('button', { name: /^(Next|Review answers)$/ });
+    this.back = this.form.getByRole('button', { name: 'Back' });
+  }
+
+  async questionId() {
+    return this.form.getAttribute('data-question-id');
+  }
+
+  async waitForNumber(number) {
+    await this.progress.filter({ hasText: new RegExp(`^\\s*Question ${number} of \\d+\\s*$`) }).waitFor();
+  }
+
+  /** `choice` is 0 to 4 for the anchored options, 'not-sure' for Not sure. */
+  async choose(choice) {
+    const index = choice === 'not-sure' ? 5 : choice;
+    await this.options.nth(index).check();
+  }
+
+  async total() {
+    const text = await this.progress.textContent();
+    return Number(text.match(/of (\d+)/)[1]);
+  }
+}
+
+export class ReviewPage {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1, name: 'Review your answers' });
+    this.summary = page.getByTestId('review-summary');
+    this.openQuestions = page.getByTestId('open-questions').getByRole('link');
+    this.seeResults = page.getByRole('link', { name: 'See my results' });
+  }
+}
+
+export class ResultsPage {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1, name: 'Your alliance readiness' });
+    this.overallScore = page.getByTestId('overall-score');
+    this.level = page.getByTestId('overall-level');
+    this.table = page.getByTestId('score-table');
+    this.priorities = page.getByTestId('priorities').locator('ol > li');
+    this.notSure = page.getByTestId('not-sure');
+    this.training = page.getByTestId('training');
+    this.howComputed = page.getByTestId('how-computed');
+    this.startAgain = page.getByRole('button', { name: 'Start again' });
+  }
+
+  /** { dimension name: score text } from the accessible table. */
+  async scoresByDimension() {
+    const rows = await this.table.locator('tbody tr').all();
+    const scores = {};
+    for (const row of rows) {
+      scores[(await row.locator('th').textContent()).trim()] = (await row.getByTestId('dimension-score').textContent()).trim();
+    }
+    return scores;
+  }
+}

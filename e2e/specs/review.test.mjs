@@ -1,0 +1,49 @@
+// The review screen lists unanswered questions with links to them.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useApp } from '../support/browser.mjs';
+import { QuestionPage, ResultsPage, ReviewPage } from '../pages/quiz-pages.mjs';
+
+const app = useApp();
+
+test('skipped questions are listed and reachable from the review', async () => {
+  const page = await app.open('/#/q/1');
+  const question = new QuestionPage(page);
+  await question.waitForNumber(1);
+  await question.choose(2);
+  await question.next.click();
+  await question.waitForNumber(2);
+  await question.next.click(); // skipped
+  await question.waitForNumber(3);
+  await question.choose('not-sure');
+
+  await page.evaluate(() => { window.location.hash = '#/review'; });
+  const review = new ReviewPage(page);
+  await review.heading.waitFor();
+  assert.equal(await review.summary.textContent(), 'You answered 2 of 30 questions.');
+  assert.equal(await review.openQuestions.count(), 28);
+  const first = review.openQuestions.first();
+  assert.equal(await first.textContent(), 'Go to question 2');
+  await first.click();
+  await question.waitForNumber(2);
+  assert.deepEqual(page.errors, []);
+});
+
+test('results with nothing answered say so instead of showing zeros', async () => {
+  const page = await app.open('/#/results');
+  const results = new ResultsPage(page);
+  await results.heading.waitFor();
+  await page.getByTestId('nothing-answered').waitFor();
+  assert.equal(await results.overallScore.count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('an unknown page or question number shows a friendly not-found page', async () => {
+  for (const path of ['/#/q/99', '/#/q/0', '/#/nowhere']) {
+    const page = await app.open(path);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the start' }).click();
+    await page.getByRole('heading', { level: 1, name: 'How ready is your organisation for alliances?' }).waitFor();
+    assert.deepEqual(page.errors, [], path);
+  }
+});

@@ -1,0 +1,43 @@
+// Debian's Chromium driven by playwright-core (no browser download), plus a
+// fixture that serves dist/ and fails a test on any console error.
+import { after, before } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export const PHONE = { width: 375, height: 740 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/**
+ * Registers before/after hooks for one spec file: one server, one browser.
+ * `visit.open(path)` gives a fresh context and page; console errors are collected in `page.errors`.
+ */
+export function useApp() {
+  const visit = {};
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    visit.origin = server.origin;
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  visit.open = async (path = '/', { viewport = DESKTOP } = {}) => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    page.errors = [];
+    page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
+    page.on('pageerror', (error) => page.errors.push(error.message));
+    await page.goto(`${server.origin}${path}`);
+    return page;
+  };
+  return visit;
+}

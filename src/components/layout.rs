@@ -1,0 +1,45 @@
+use std::rc::Rc;
+
+use quiz_core::Quiz;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct LayoutProps {
+    pub quiz: Rc<Quiz>,
+    pub children: Html,
+}
+
+/// The page frame: skip link, header, main region and footer.
+#[function_component]
+pub fn Layout(props: &LayoutProps) -> Html {
+    let ui = &props.quiz.ui;
+    html! {
+        <>
+            <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ ui.skip_to_content.clone() }</a>
+            <header class="site-header">
+                <Link<Route> to={Route::Landing} classes="site-title">{ ui.app_title.clone() }</Link<Route>>
+            </header>
+            <main id="main" tabindex="-1">
+                { props.children.clone() }
+            </main>
+            <footer class="site-footer">
+                <p>{ ui.footer_privacy.clone() }</p>
+            </footer>
+        </>
+    }
+}
+
+/// A plain `#main` link would be taken for a route by the hash router.
+fn skip_to_main(event: MouseEvent) {
+    event.prevent_default();
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+    }
+}

@@ -1,0 +1,29 @@
+//! One component per file, each with its `…Props`.
+
+mod answer_options;
+mod content_error_panel;
+mod how_computed;
+mod landing;
+mod layout;
+mod not_found;
+mod progress_bar;
+mod question_page;
+mod results;
+mod review;
+mod score_chart;
+mod score_table;
+mod training_offers;
+
+pub use answer_options::{AnswerOptions, AnswerOptionsProps};
+pub use content_error_panel::{ContentErrorPanel, ContentErrorPanelProps};
+pub use how_computed::{HowComputed, HowComputedProps};
+pub use landing::{Landing, LandingProps};
+pub use layout::{Layout, LayoutProps};
+pub use not_found::{NotFound, NotFoundProps};
+pub use progress_bar::{ProgressBar, ProgressBarProps};
+pub use question_page::{QuestionPage, QuestionPageProps};
+pub use results::{Results, ResultsProps};
+pub use review::{Review, ReviewProps};
+pub use score_chart::{ScoreChart, ScoreChartProps};
+pub use score_table::{ScoreTable, ScoreTableProps};
+pub use training_offers::{TrainingOffers, TrainingOffersProps};

@@ -1,0 +1,27 @@
+use std::rc::Rc;
+
+use quiz_core::Quiz;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::hooks::use_focus_on;
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct NotFoundProps {
+    pub quiz: Rc<Quiz>,
+}
+
+#[function_component]
+pub fn NotFound(props: &NotFoundProps) -> Html {
+    let ui = &props.quiz.ui;
+    let heading = use_node_ref();
+    use_focus_on(heading.clone(), ());
+    html! {
+        <section class="page not-found">
+            <h1 ref={heading} tabindex="-1">{ ui.not_found_heading.clone() }</h1>
+            <p>{ ui.not_found_text.clone() }</p>
+            <Link<Route> to={Route::Landing} classes="button">{ ui.back_to_start.clone() }</Link<Route>>
+        </section>
+    }
+}

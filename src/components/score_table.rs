@@ -1,0 +1,45 @@
+use std::rc::Rc;
+
+use quiz_core::{Quiz, Report};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ScoreTableProps {
+    pub quiz: Rc<Quiz>,
+    pub report: Rc<Report>,
+}
+
+/// The chart's numbers as a table, for screen readers and for reading exactly.
+#[function_component]
+pub fn ScoreTable(props: &ScoreTableProps) -> Html {
+    let quiz = &props.quiz;
+    let ui = &quiz.ui;
+    html! {
+        <table class="score-table" data-testid="score-table">
+            <caption>{ ui.table_caption.clone() }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ ui.table_dimension.clone() }</th>
+                    <th scope="col">{ ui.table_score.clone() }</th>
+                    <th scope="col">{ ui.table_level.clone() }</th>
+                    <th scope="col">{ ui.table_not_sure.clone() }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for props.report.dimensions.iter().map(|result| {
+                    let dimension = &quiz.dimensions[result.dimension];
+                    let score = result.score.map_or_else(|| ui.not_assessed.clone(), |s| s.to_string());
+                    let level = result.level.and_then(|l| quiz.levels.get(l)).map_or("–".to_string(), |l| l.name.clone());
+                    html! {
+                        <tr data-dimension={dimension.id.clone()}>
+                            <th scope="row">{ dimension.name.clone() }</th>
+                            <td data-testid="dimension-score">{ score }</td>
+                            <td>{ level }</td>
+                            <td>{ format!("{} / {}", result.not_sure, result.questions) }</td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,5 @@
+mod use_focus_on;
+mod use_quiz_session;
+
+pub use use_focus_on::use_focus_on;
+pub use use_quiz_session::{use_quiz_session, QuizSessionHandle};

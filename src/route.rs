@@ -1,0 +1,20 @@
+//! Hash routes, so the app works on any static host and inside an iframe
+//! without server rewrites.
+
+use yew_router::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Landing,
+    /// One-based question number, as the visitor sees it.
+    #[at("/q/:number")]
+    Question { number: usize },
+    #[at("/review")]
+    Review,
+    #[at("/results")]
+    Results,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
