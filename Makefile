@@ -34,7 +34,7 @@ test-host:
 	cargo test --workspace
 
 test-browser:
-	wasm-pack --quiet test --headless --chrome
+	wasm-pack test --headless --chrome
 
 dist:
 	trunk build --release
