@@ -5,7 +5,9 @@
 use std::path::Path;
 use std::{env, fs};
 
-use quiz_core::authoring::{assemble, compare_translation, parse_language, parse_manifest};
+use quiz_core::authoring::{
+    assemble, compare_translation, parse_language, parse_manifest, parse_releases,
+};
 use quiz_core::validate::{ContentError, SourceFiles};
 
 fn main() {
@@ -32,6 +34,7 @@ fn build_content() -> Result<(), Vec<ContentError>> {
         })
     };
     let manifest = parse_manifest(&read("manifest.toml")?, "manifest.toml").map_err(|e| vec![e])?;
+    let releases = parse_releases(&read("releases.toml")?, "releases.toml").map_err(|e| vec![e])?;
     let default_file = format!("{}.toml", manifest.default_language);
     let mut languages: Vec<String> = fs::read_dir("content")
         .map_err(|e| {
@@ -41,7 +44,9 @@ fn build_content() -> Result<(), Vec<ContentError>> {
             }]
         })?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".toml") && name != "manifest.toml")
+        .filter(|name| {
+            name.ends_with(".toml") && name != "manifest.toml" && name != "releases.toml"
+        })
         .collect();
     languages.sort();
     // The default language goes first: the others are compared with it.
@@ -61,9 +66,10 @@ fn build_content() -> Result<(), Vec<ContentError>> {
         let files = SourceFiles {
             manifest: "manifest.toml",
             language: file,
+            releases: "releases.toml",
         };
         let quiz = match parse_language(&read(file)?, file) {
-            Ok(texts) => assemble(&manifest, texts, language, files),
+            Ok(texts) => assemble(&manifest, &releases, texts, language, files),
             Err(error) => Err(vec![error]),
         };
         match quiz {

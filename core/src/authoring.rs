@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::content::{Dimension, Level, Offer, Quiz, UiText};
+use crate::content::{Dimension, Level, Offer, Quiz, Release, UiText};
 use crate::validate::{validate, ContentError, SourceFiles};
 
 #[derive(Clone, Debug, Deserialize)]
@@ -65,6 +65,18 @@ pub struct OfferText {
     pub cta: String,
 }
 
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReleasesFile {
+    releases: Vec<Release>,
+}
+
+pub fn parse_releases(source: &str, file: &str) -> Result<Vec<Release>, ContentError> {
+    toml::from_str::<ReleasesFile>(source)
+        .map(|f| f.releases)
+        .map_err(|e| parse_error(file, e))
+}
+
 pub fn parse_manifest(source: &str, file: &str) -> Result<Manifest, ContentError> {
     toml::from_str(source).map_err(|e| parse_error(file, e))
 }
@@ -83,6 +95,7 @@ fn parse_error(file: &str, error: toml::de::Error) -> ContentError {
 /// Joins the manifest with one language's texts and validates the result.
 pub fn assemble(
     manifest: &Manifest,
+    releases: &[Release],
     texts: LanguageFile,
     language: &str,
     files: SourceFiles<'_>,
@@ -168,6 +181,7 @@ pub fn assemble(
         levels,
         dimensions: texts.dimensions,
         offers,
+        releases: releases.to_vec(),
     };
     errors.extend(validate(&quiz, files));
     if errors.is_empty() {

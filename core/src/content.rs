@@ -18,6 +18,16 @@ pub struct Quiz {
     pub levels: Vec<Level>,
     pub dimensions: Vec<Dimension>,
     pub offers: Vec<Offer>,
+    /// Every released version's question order, oldest first (`content/releases.toml`).
+    pub releases: Vec<Release>,
+}
+
+/// The question order of one released content version. Share codes and saved
+/// results address answers by position in this order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Release {
+    pub version: u32,
+    pub questions: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -170,6 +180,11 @@ impl Quiz {
         self.levels
             .iter()
             .rposition(|level| score >= level.min_score)
+    }
+
+    /// The question order of a released version, if this build knows it.
+    pub fn release(&self, version: u32) -> Option<&Release> {
+        self.releases.iter().find(|r| r.version == version)
     }
 
     pub fn advice_for(&self, dimension: usize, level: usize) -> Option<&Advice> {

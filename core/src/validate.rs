@@ -65,6 +65,11 @@ pub enum ContentError {
         file: String,
         reason: String,
     },
+    /// `releases.toml` does not describe the current content's question order.
+    BadRelease {
+        file: String,
+        reason: String,
+    },
 }
 
 impl fmt::Display for ContentError {
@@ -102,6 +107,7 @@ impl fmt::Display for ContentError {
                 write!(f, "{file}: offer `{offer}` links to `{url}`, which is not an https URL")
             }
             Self::BadLevels { file, reason } => write!(f, "{file}: levels {reason}"),
+            Self::BadRelease { file, reason } => write!(f, "{file}: {reason}"),
         }
     }
 }
@@ -125,6 +131,8 @@ pub struct SourceFiles<'a> {
     pub manifest: &'a str,
     /// Every text of one language.
     pub language: &'a str,
+    /// Every released version's question order.
+    pub releases: &'a str,
 }
 
 /// Checks an assembled quiz. Returns every problem found, not just the first.
@@ -245,6 +253,8 @@ pub fn validate(quiz: &Quiz, files: SourceFiles<'_>) -> Vec<ContentError> {
         }
     }
 
+    errors.extend(validate_releases(quiz, files.releases));
+
     let mut offer_ids = HashSet::new();
     for offer in &quiz.offers {
         if !offer_ids.insert(offer.id.as_str()) {
@@ -333,4 +343,51 @@ fn unknown(file: &str, item: &str, reference: &str) -> ContentError {
         item: item.to_string(),
         reference: reference.to_string(),
     }
+}
+
+/// Releases are append-only and the current version's entry must be the
+/// current question order: otherwise old share links would decode wrongly.
+fn validate_releases(quiz: &Quiz, file: &str) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let mut bad = |reason: String| {
+        errors.push(ContentError::BadRelease {
+            file: file.to_string(),
+            reason,
+        })
+    };
+    if quiz
+        .releases
+        .windows(2)
+        .any(|pair| pair[0].version >= pair[1].version)
+    {
+        bad("release versions must increase from one entry to the next".into());
+    }
+    for release in &quiz.releases {
+        let unique: HashSet<&String> = release.questions.iter().collect();
+        if unique.len() != release.questions.len() {
+            bad(format!(
+                "release {} names a question twice",
+                release.version
+            ));
+        }
+        if release.version > quiz.version {
+            bad(format!(
+                "release {} is newer than the content version {}",
+                release.version, quiz.version
+            ));
+        }
+    }
+    let current: Vec<&String> = quiz.questions().map(|(_, q)| &q.id).collect();
+    match quiz.release(quiz.version) {
+        None => bad(format!(
+            "has no entry for the content version {}: add one listing the questions in order",
+            quiz.version
+        )),
+        Some(release) if release.questions.iter().collect::<Vec<_>>() != current => bad(format!(
+            "release {} lists a different question order than the content: bump `version` in the manifest and add a new release",
+            quiz.version
+        )),
+        Some(_) => {}
+    }
+    errors
 }

@@ -94,13 +94,14 @@ fn duplicate_ids_are_rejected() {
         texts.dimensions[3].questions[0].id = copy;
     });
     let id = common::english().dimensions[0].questions[0].id.clone();
-    assert_eq!(
-        errors,
-        [ContentError::DuplicateId {
+    // The renamed question also changes the released order, reported separately.
+    assert!(
+        errors.contains(&ContentError::DuplicateId {
             file: "en.toml".into(),
             kind: "question",
             id
-        }]
+        }),
+        "{errors:?}"
     );
 
     let errors = errors_of(|_, texts| texts.dimensions[1].id = texts.dimensions[0].id.clone());
@@ -252,5 +253,24 @@ fn utm_parameters_keep_an_existing_query_and_fragment() {
     assert_eq!(
         quiz_core::authoring::with_utm("https://example.com/", &Default::default(), "m"),
         "https://example.com/"
+    );
+}
+
+#[test]
+fn a_reordered_question_without_a_new_release_is_rejected() {
+    let errors = errors_of(|_, texts| texts.dimensions[0].questions.swap(0, 1));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        messages(&errors).starts_with("releases.toml: release 1 lists a different question order"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_new_content_version_needs_its_release_entry() {
+    let errors = errors_of(|manifest, _| manifest.version = 2);
+    assert!(
+        messages(&errors).contains("releases.toml: has no entry for the content version 2"),
+        "{errors:?}"
     );
 }

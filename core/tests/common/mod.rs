@@ -4,13 +4,17 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use quiz_core::authoring::{assemble, parse_language, parse_manifest, LanguageFile, Manifest};
+use quiz_core::authoring::{
+    assemble, parse_language, parse_manifest, parse_releases, LanguageFile, Manifest,
+};
+use quiz_core::content::Release;
 use quiz_core::validate::{ContentError, SourceFiles};
 use quiz_core::Quiz;
 
 pub const FILES: SourceFiles<'static> = SourceFiles {
     manifest: "manifest.toml",
     language: "en.toml",
+    releases: "releases.toml",
 };
 
 pub fn content_dir() -> PathBuf {
@@ -30,8 +34,12 @@ pub fn english_texts() -> LanguageFile {
     parse_language(&read("en.toml"), "en.toml").unwrap_or_else(|e| panic!("{e}"))
 }
 
+pub fn releases() -> Vec<Release> {
+    parse_releases(&read("releases.toml"), "releases.toml").unwrap_or_else(|e| panic!("{e}"))
+}
+
 pub fn try_assemble(manifest: &Manifest, texts: LanguageFile) -> Result<Quiz, Vec<ContentError>> {
-    assemble(manifest, texts, "en", FILES)
+    assemble(manifest, &releases(), texts, "en", FILES)
 }
 
 /// The shipped English quiz, parsed once per test binary (property tests call this per case).
