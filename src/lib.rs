@@ -2,11 +2,14 @@
 //! holds the content model and the scoring.
 
 pub mod app;
+pub mod browser_storage;
 pub mod components;
 pub mod content;
+pub mod format;
 pub mod hooks;
 pub mod route;
 pub mod state;
+pub mod store;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

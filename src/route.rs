@@ -12,8 +12,13 @@ pub enum Route {
     Question { number: usize },
     #[at("/review")]
     Review,
+    /// The latest completed attempt.
     #[at("/results")]
     Results,
+    #[at("/results/:id")]
+    ResultsFor { id: String },
+    #[at("/history")]
+    History,
     #[not_found]
     #[at("/404")]
     NotFound,

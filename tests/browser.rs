@@ -9,6 +9,7 @@ use std::time::Duration;
 use alliance_quiz::app::App;
 use alliance_quiz::components::{AnswerOptions, AnswerOptionsProps, Results, ResultsProps};
 use alliance_quiz::content;
+use quiz_core::storage::new_attempt;
 use quiz_core::{score, Answer, AnswerSheet};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -178,7 +179,13 @@ fn RoutedResults(props: &RoutedResultsProps) -> Html {
     let results = &props.results;
     html! {
         <HashRouter>
-            <Results quiz={results.quiz.clone()} answers={results.answers.clone()} on_restart={results.on_restart.clone()} />
+            <Results
+                quiz={results.quiz.clone()}
+                attempt={results.attempt.clone()}
+                attempts={results.attempts.clone()}
+                on_label={results.on_label.clone()}
+                on_restart={results.on_restart.clone()}
+            />
         </HashRouter>
     }
 }
@@ -202,10 +209,13 @@ async fn the_results_table_shows_the_scores_the_domain_computed() {
         })
         .collect();
     let report = score(&quiz, &answers);
+    let attempt = new_attempt(&quiz, &answers, 1.0e12, 1.0e12 + 60_000.0);
     let props = RoutedResultsProps {
         results: ResultsProps {
             quiz: quiz.clone(),
-            answers,
+            attempt: Some(attempt.clone()),
+            attempts: vec![attempt],
+            on_label: Callback::noop(),
             on_restart: Callback::noop(),
         },
     };

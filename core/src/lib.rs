@@ -6,6 +6,8 @@
 pub mod authoring;
 pub mod content;
 pub mod scoring;
+pub mod share;
+pub mod storage;
 pub mod text;
 pub mod validate;
 

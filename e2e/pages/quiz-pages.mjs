@@ -52,7 +52,7 @@ export class ReviewPage {
     this.heading = page.getByRole('heading', { level: 1, name: 'Review your answers' });
     this.summary = page.getByTestId('review-summary');
     this.openQuestions = page.getByTestId('open-questions').getByRole('link');
-    this.seeResults = page.getByRole('link', { name: 'See my results' });
+    this.seeResults = page.getByRole('button', { name: 'See my results' });
   }
 }
 
@@ -68,6 +68,20 @@ export class ResultsPage {
     this.training = page.getByTestId('training');
     this.howComputed = page.getByTestId('how-computed');
     this.startAgain = page.getByRole('button', { name: 'Start again' });
+    this.labelField = page.getByLabel('Name this result (optional)');
+    this.saveLabel = page.getByRole('button', { name: 'Save name' });
+    this.compareWith = page.getByTestId('compare-with');
+    this.overallChange = page.getByTestId('overall-change');
+  }
+
+  /** { dimension name: change text } when comparing with an earlier result. */
+  async changesByDimension() {
+    const rows = await this.table.locator('tbody tr').all();
+    const changes = {};
+    for (const row of rows) {
+      changes[(await row.locator('th').textContent()).trim()] = (await row.getByTestId('dimension-change').textContent()).trim();
+    }
+    return changes;
   }
 
   /** { dimension name: score text } from the accessible table. */
@@ -79,4 +93,50 @@ export class ResultsPage {
     }
     return scores;
   }
+}
+
+export class HistoryPage {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1, name: 'Your results' });
+    this.items = page.getByTestId('history-item');
+    this.empty = page.getByTestId('history-empty');
+    this.undo = page.getByRole('button', { name: 'Undo' });
+    this.deleteAll = page.getByRole('button', { name: 'Delete all results' });
+    this.confirmDeleteAll = page.getByRole('button', { name: 'Yes, delete all' });
+    this.exportButton = page.getByRole('button', { name: 'Download my data (JSON)' });
+    this.importFile = page.getByTestId('import-file');
+    this.status = page.getByTestId('data-status');
+    this.deleteEverything = page.getByRole('button', { name: 'Delete everything' });
+  }
+
+  async open() {
+    await this.page.getByRole('link', { name: 'Your results' }).first().click();
+    await this.heading.waitFor();
+  }
+
+  item(index) {
+    const item = this.items.nth(index);
+    return {
+      title: item.locator('.history-title'),
+      score: item.getByTestId('history-score'),
+      open: item.getByRole('link', { name: 'Open' }),
+      delete: item.getByRole('button', { name: 'Delete' }),
+    };
+  }
+}
+
+/** Answers every question: `choose(dimensionName, number)` returns 0-4 or 'not-sure'. */
+export async function answerAll(page, choose) {
+  const question = new QuestionPage(page);
+  const total = await question.total();
+  for (let number = 1; number <= total; number += 1) {
+    await question.waitForNumber(number);
+    const dimension = (await question.dimension.textContent()).trim();
+    await question.choose(choose(dimension, number));
+    await question.next.click();
+  }
+  const review = new ReviewPage(page);
+  await review.heading.waitFor();
+  return review;
 }

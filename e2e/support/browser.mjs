@@ -30,8 +30,14 @@ export function useApp() {
     await browser?.close();
     await server?.close();
   });
-  visit.open = async (path = '/', { viewport = DESKTOP } = {}) => {
-    const context = await browser.newContext({ viewport });
+  /** A fresh browser context (its own storage); `prepare(context)` runs before any page opens. */
+  visit.newContext = async ({ viewport = DESKTOP, prepare } = {}) => {
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    if (prepare) await prepare(context);
+    return context;
+  };
+  /** A new page in `context`, collecting console errors in `page.errors`. */
+  visit.openIn = async (context, path = '/') => {
     const page = await context.newPage();
     page.errors = [];
     page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
@@ -39,5 +45,6 @@ export function useApp() {
     await page.goto(`${server.origin}${path}`);
     return page;
   };
+  visit.open = async (path = '/', options = {}) => visit.openIn(await visit.newContext(options), path);
   return visit;
 }

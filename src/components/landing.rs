@@ -13,10 +13,19 @@ const SECONDS_PER_QUESTION: usize = 16;
 #[derive(Properties, PartialEq)]
 pub struct LandingProps {
     pub quiz: Rc<Quiz>,
+    /// Questions answered in the assessment in progress (0: none in progress).
+    #[prop_or_default]
+    pub answered: usize,
+    /// One-based question the visitor was on.
+    #[prop_or(1)]
+    pub position: usize,
+    #[prop_or_default]
+    pub on_start_over: Callback<()>,
 }
 
 #[function_component]
 pub fn Landing(props: &LandingProps) -> Html {
+    let navigator = use_navigator();
     let quiz = &props.quiz;
     let ui = &quiz.ui;
     let questions = quiz.question_count();
@@ -29,6 +38,22 @@ pub fn Landing(props: &LandingProps) -> Html {
             ("dimensions", &quiz.dimensions.len().to_string()),
         ],
     );
+    let on_start_over = {
+        let on_start_over = props.on_start_over.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_start_over.emit(());
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::Question { number: 1 });
+            }
+        })
+    };
+    let resume_label = fill(
+        &ui.landing_resume,
+        &[
+            ("answered", &props.answered.to_string()),
+            ("total", &questions.to_string()),
+        ],
+    );
     html! {
         <section class="page landing">
             <h1>{ ui.landing_heading.clone() }</h1>
@@ -38,9 +63,21 @@ pub fn Landing(props: &LandingProps) -> Html {
             </ul>
             <p class="duration" data-testid="duration">{ duration }</p>
             <p class="privacy">{ ui.landing_privacy.clone() }</p>
-            <Link<Route> to={Route::Question { number: 1 }} classes="button button-primary">
-                { ui.start.clone() }
-            </Link<Route>>
+            if props.answered > 0 {
+                <div class="resume" data-testid="resume">
+                    <p>{ ui.landing_resume_intro.clone() }</p>
+                    <div class="button-row">
+                        <Link<Route> to={Route::Question { number: props.position }} classes="button button-primary">
+                            { resume_label }
+                        </Link<Route>>
+                        <button type="button" class="button" onclick={on_start_over}>{ ui.landing_start_over.clone() }</button>
+                    </div>
+                </div>
+            } else {
+                <Link<Route> to={Route::Question { number: 1 }} classes="button button-primary">
+                    { ui.start.clone() }
+                </Link<Route>>
+            }
         </section>
     }
 }

@@ -4,11 +4,17 @@ use quiz_core::Quiz;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::NoticeList;
 use crate::route::Route;
+use crate::store::StorageNotice;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
     pub quiz: Rc<Quiz>,
+    #[prop_or_default]
+    pub notices: Vec<StorageNotice>,
+    #[prop_or_default]
+    pub on_dismiss: Callback<StorageNotice>,
     pub children: Html,
 }
 
@@ -20,8 +26,14 @@ pub fn Layout(props: &LayoutProps) -> Html {
         <>
             <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ ui.skip_to_content.clone() }</a>
             <header class="site-header">
-                <Link<Route> to={Route::Landing} classes="site-title">{ ui.app_title.clone() }</Link<Route>>
+                <div class="site-header-inner">
+                    <Link<Route> to={Route::Landing} classes="site-title">{ ui.app_title.clone() }</Link<Route>>
+                    <nav aria-label={ui.nav_history.clone()}>
+                        <Link<Route> to={Route::History} classes="site-nav-link">{ ui.nav_history.clone() }</Link<Route>>
+                    </nav>
+                </div>
             </header>
+            <NoticeList quiz={props.quiz.clone()} notices={props.notices.clone()} on_dismiss={props.on_dismiss.clone()} />
             <main id="main" tabindex="-1">
                 { props.children.clone() }
             </main>

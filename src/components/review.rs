@@ -12,6 +12,8 @@ use crate::route::Route;
 pub struct ReviewProps {
     pub quiz: Rc<Quiz>,
     pub answers: AnswerSheet,
+    /// Records the attempt and returns its id.
+    pub on_complete: Callback<(), String>,
 }
 
 /// Before the results: how many questions are answered, and links to the open ones.
@@ -19,11 +21,21 @@ pub struct ReviewProps {
 pub fn Review(props: &ReviewProps) -> Html {
     let heading = use_node_ref();
     use_focus_on(heading.clone(), ());
+    let navigator = use_navigator();
     let quiz = &props.quiz;
     let ui = &quiz.ui;
     let total = quiz.question_count();
     let answered = props.answers.answered_in(quiz);
     let open = props.answers.unanswered_positions(quiz);
+    let on_see_results = {
+        let on_complete = props.on_complete.clone();
+        Callback::from(move |_: MouseEvent| {
+            let id = on_complete.emit(());
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::ResultsFor { id });
+            }
+        })
+    };
     let summary = fill(
         &ui.review_summary,
         &[
@@ -55,7 +67,11 @@ pub fn Review(props: &ReviewProps) -> Html {
             }
             <div class="question-nav">
                 <Link<Route> to={Route::Question { number: total }} classes="button">{ ui.back.clone() }</Link<Route>>
-                <Link<Route> to={Route::Results} classes="button button-primary">{ ui.see_results.clone() }</Link<Route>>
+                if answered > 0 {
+                    <button type="button" class="button button-primary" onclick={on_see_results}>{ ui.see_results.clone() }</button>
+                } else {
+                    <Link<Route> to={Route::Question { number: 1 }} classes="button button-primary">{ ui.start.clone() }</Link<Route>>
+                }
             </div>
         </section>
     }

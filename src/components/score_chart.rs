@@ -7,6 +7,9 @@ use yew::prelude::*;
 pub struct ScoreChartProps {
     pub quiz: Rc<Quiz>,
     pub report: Rc<Report>,
+    /// An earlier result, drawn as a marker on each bar.
+    #[prop_or_default]
+    pub compare: Option<Rc<Report>>,
 }
 
 // Drawn in a 320-unit-wide box, so on a phone one unit is about one pixel and
@@ -25,7 +28,25 @@ pub fn ScoreChart(props: &ScoreChartProps) -> Html {
     let rows = u32::try_from(props.report.dimensions.len()).unwrap_or(0);
     let height = rows * ROW_HEIGHT;
     let x_for = |score: u8| u32::from(score) * BAR_MAX / 100;
+    let earlier_marker = |row: u32, dimension: usize| -> Html {
+        let earlier = props
+            .compare
+            .as_ref()
+            .and_then(|c| c.dimensions.get(dimension))
+            .and_then(|d| d.score);
+        match earlier {
+            Some(score) => {
+                let x = x_for(score).to_string();
+                let top = row * ROW_HEIGHT + BAR_TOP - 3;
+                html! {
+                    <line class="chart-earlier" x1={x.clone()} x2={x} y1={top.to_string()} y2={(top + BAR_HEIGHT + 6).to_string()} />
+                }
+            }
+            None => Html::default(),
+        }
+    };
     html! {
+        <>
         <svg
             class="score-chart"
             viewBox={format!("0 0 {WIDTH} {height}")}
@@ -53,6 +74,7 @@ pub fn ScoreChart(props: &ScoreChartProps) -> Html {
                                 <rect class="chart-track" x="0" y={bar_y.clone()} width={BAR_MAX.to_string()} height={BAR_HEIGHT.to_string()} rx="3" />
                                 <rect class="chart-bar" x="0" y={bar_y} width={width.to_string()} height={BAR_HEIGHT.to_string()} rx="3" />
                                 <text class="chart-value" x={(BAR_MAX + 6).to_string()} y={value_y}>{ score.to_string() }</text>
+                                { earlier_marker(row, result.dimension) }
                             </g>
                         }
                     }
@@ -61,10 +83,18 @@ pub fn ScoreChart(props: &ScoreChartProps) -> Html {
                             <text class="chart-label" x="0" y={label_y}>{ name }</text>
                             <rect class="chart-track chart-track-empty" x="0" y={bar_y} width={BAR_MAX.to_string()} height={BAR_HEIGHT.to_string()} rx="3" />
                             <text class="chart-value-empty" x="6" y={value_y}>{ quiz.ui.not_assessed.clone() }</text>
+                            { earlier_marker(row, result.dimension) }
                         </g>
                     },
                 }
             }) }
         </svg>
+        if props.compare.is_some() {
+            <p class="chart-legend" aria-hidden="true">
+                <span class="legend-now"></span>{ quiz.ui.chart_this_result.clone() }
+                <span class="legend-earlier"></span>{ quiz.ui.chart_earlier.clone() }
+            </p>
+        }
+        </>
     }
 }

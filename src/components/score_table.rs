@@ -3,10 +3,15 @@ use std::rc::Rc;
 use quiz_core::{Quiz, Report};
 use yew::prelude::*;
 
+use crate::components::results::change_text;
+
 #[derive(Properties, PartialEq)]
 pub struct ScoreTableProps {
     pub quiz: Rc<Quiz>,
     pub report: Rc<Report>,
+    /// An earlier result: adds a column with the change per dimension.
+    #[prop_or_default]
+    pub compare: Option<Rc<Report>>,
 }
 
 /// The chart's numbers as a table, for screen readers and for reading exactly.
@@ -23,6 +28,9 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
                     <th scope="col">{ ui.table_score.clone() }</th>
                     <th scope="col">{ ui.table_level.clone() }</th>
                     <th scope="col">{ ui.table_not_sure.clone() }</th>
+                    if props.compare.is_some() {
+                        <th scope="col">{ ui.table_change.clone() }</th>
+                    }
                 </tr>
             </thead>
             <tbody>
@@ -36,6 +44,11 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
                             <td data-testid="dimension-score">{ score }</td>
                             <td>{ level }</td>
                             <td>{ format!("{} / {}", result.not_sure, result.questions) }</td>
+                            if let Some(compare) = &props.compare {
+                                <td data-testid="dimension-change">
+                                    { change_text(result.score, compare.dimensions.get(result.dimension).and_then(|d| d.score)) }
+                                </td>
+                            }
                         </tr>
                     }
                 }) }

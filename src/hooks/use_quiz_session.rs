@@ -1,13 +1,35 @@
-//! The visit's answers, behind a handle with verbs.
+//! The visit's answers and saved results, behind a handle with verbs. Every
+//! change is written to the browser's storage here; the reducer stays pure.
 
-use quiz_core::{Answer, AnswerSheet};
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use quiz_core::storage::{
+    self, clean_label, export, new_attempt, parse_import, to_stored, Attempt, ImportError,
+    MergeReport, Progress,
+};
+use quiz_core::{Answer, AnswerSheet, Quiz};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::state::{QuizAction, QuizState};
+use crate::store::{StorageNotice, Store};
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct QuizSessionHandle {
+    quiz: Rc<Quiz>,
+    store: Rc<Store>,
     state: UseReducerHandle<QuizState>,
+}
+
+impl PartialEq for QuizSessionHandle {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && Rc::ptr_eq(&self.store, &other.store)
+    }
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
 }
 
 impl QuizSessionHandle {
@@ -15,21 +37,191 @@ impl QuizSessionHandle {
         &self.state.answers
     }
 
-    pub fn answer(&self, question_id: String, answer: Answer) {
+    /// One-based number of the question the visitor was last on.
+    pub fn position(&self) -> usize {
+        self.state.position
+    }
+
+    /// Completed attempts, oldest first.
+    pub fn attempts(&self) -> &[Attempt] {
+        &self.state.attempts
+    }
+
+    pub fn notices(&self) -> &[StorageNotice] {
+        &self.state.notices
+    }
+
+    pub fn is_persistent(&self) -> bool {
+        self.store.is_persistent()
+    }
+
+    pub fn stored_keys(&self) -> Vec<String> {
+        self.store.stored_keys()
+    }
+
+    pub fn answer(&self, question_id: String, answer: Answer, position: usize) {
         self.state.dispatch(QuizAction::Answer {
             question_id,
             answer,
+            position,
+            at: now(),
         });
+    }
+
+    pub fn visit(&self, position: usize) {
+        self.state.dispatch(QuizAction::Visit { position });
     }
 
     pub fn restart(&self) {
         self.state.dispatch(QuizAction::Restart);
     }
+
+    pub fn dismiss(&self, notice: StorageNotice) {
+        self.state.dispatch(QuizAction::Dismiss(notice));
+    }
+
+    /// Records the answers as a completed attempt; returns its id.
+    pub fn complete(&self) -> String {
+        let completed_at = now();
+        let started_at = self.state.started_at.unwrap_or(completed_at);
+        let attempt = new_attempt(&self.quiz, &self.state.answers, started_at, completed_at);
+        let id = attempt.id.clone();
+        let (attempts, _, saved) = self.store.merge_attempts(vec![attempt]);
+        self.report(saved);
+        self.report(self.store.clear_progress());
+        self.state.dispatch(QuizAction::Completed { attempts });
+        id
+    }
+
+    pub fn set_label(&self, attempt_id: &str, label: &str) {
+        let mut attempts = self.current_attempts();
+        for attempt in attempts.iter_mut().filter(|a| a.id == attempt_id) {
+            attempt.label = clean_label(label);
+        }
+        self.save_attempts(attempts);
+    }
+
+    /// Deletes one attempt and returns it, so it can be restored.
+    pub fn delete_attempt(&self, attempt_id: &str) -> Option<Attempt> {
+        let mut attempts = self.current_attempts();
+        let index = attempts.iter().position(|a| a.id == attempt_id)?;
+        let removed = attempts.remove(index);
+        self.save_attempts(attempts);
+        Some(removed)
+    }
+
+    pub fn restore_attempt(&self, attempt: Attempt) {
+        let (attempts, _, saved) = self.store.merge_attempts(vec![attempt]);
+        self.report(saved);
+        self.state
+            .dispatch(QuizAction::AttemptsChanged { attempts });
+    }
+
+    pub fn delete_all_attempts(&self) {
+        self.save_attempts(Vec::new());
+    }
+
+    /// Removes everything this app stored in the browser, in-progress answers too.
+    pub fn delete_everything(&self) {
+        self.report(self.store.delete_everything());
+        self.state.dispatch(QuizAction::Restart);
+        self.state.dispatch(QuizAction::AttemptsChanged {
+            attempts: Vec::new(),
+        });
+    }
+
+    pub fn export(&self) -> String {
+        export(&self.state.attempts, now())
+    }
+
+    pub fn import(&self, text: &str) -> Result<MergeReport, ImportError> {
+        let incoming = parse_import(text)?;
+        let (attempts, report, saved) = self.store.merge_attempts(incoming);
+        self.report(saved);
+        self.state
+            .dispatch(QuizAction::AttemptsChanged { attempts });
+        Ok(report)
+    }
+
+    /// What is stored, or this visit's list when storage is not kept.
+    fn current_attempts(&self) -> Vec<Attempt> {
+        if self.store.is_persistent() {
+            self.store.current_attempts()
+        } else {
+            self.state.attempts.clone()
+        }
+    }
+
+    fn save_attempts(&self, attempts: Vec<Attempt>) {
+        self.report(self.store.save_attempts(&attempts));
+        self.state
+            .dispatch(QuizAction::AttemptsChanged { attempts });
+    }
+
+    fn report(&self, result: Result<(), StorageNotice>) {
+        if let Err(notice) = result {
+            self.state.dispatch(QuizAction::Notice(notice));
+        }
+    }
 }
 
 #[hook]
-pub fn use_quiz_session() -> QuizSessionHandle {
-    QuizSessionHandle {
-        state: use_reducer(QuizState::default),
+pub fn use_quiz_session(quiz: Rc<Quiz>) -> QuizSessionHandle {
+    let opened = use_memo((), |_| {
+        let (store, snapshot) = Store::open(now());
+        (Rc::new(store), snapshot)
+    });
+    let state = {
+        let quiz = quiz.clone();
+        let opened = opened.clone();
+        use_reducer(move || QuizState::from_snapshot(&quiz, &opened.1))
+    };
+    let handle = QuizSessionHandle {
+        quiz: quiz.clone(),
+        store: opened.0.clone(),
+        state: state.clone(),
+    };
+
+    // Progress is saved after every change to it.
+    {
+        let handle = handle.clone();
+        let key = (state.answers.clone(), state.position, state.started_at);
+        use_effect_with(key, move |(answers, position, started_at)| {
+            let result = match started_at {
+                Some(started_at) if !answers.is_empty() => handle.store.save_progress(&Progress {
+                    content_version: handle.quiz.version,
+                    answers: to_stored(&handle.quiz, answers),
+                    position: *position,
+                    started_at: *started_at,
+                }),
+                _ => handle.store.clear_progress(),
+            };
+            handle.report(result);
+        });
     }
+
+    // Another tab finished or deleted an attempt: show the same history here.
+    {
+        let handle = handle.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    // A null key means the other tab cleared all of storage.
+                    let relevant = event.key().is_none_or(|key| key == storage::ATTEMPTS_KEY);
+                    if relevant {
+                        let attempts = handle.store.current_attempts();
+                        handle
+                            .state
+                            .dispatch(QuizAction::AttemptsChanged { attempts });
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    handle
 }

@@ -1,0 +1,90 @@
+// Blocked, full, corrupt and newer storage: the quiz keeps working, says so once, and loses nothing.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useApp } from '../support/browser.mjs';
+import { blockStorage, fillStorage, fixture, seedStorage, storedEntries } from '../support/storage.mjs';
+import { answerAll, HistoryPage, ResultsPage } from '../pages/quiz-pages.mjs';
+
+const app = useApp();
+
+async function completeQuiz(page) {
+  await page.evaluate(() => { window.location.hash = '#/q/1'; });
+  await answerAll(page, () => 2);
+  await page.getByRole('button', { name: 'See my results' }).click();
+  const results = new ResultsPage(page);
+  await results.heading.waitFor();
+  assert.equal(await results.overallScore.textContent(), '50');
+}
+
+test('blocked storage: the quiz runs from memory and says results will not be kept', async () => {
+  const context = await app.newContext({ prepare: blockStorage });
+  const page = await app.openIn(context, '/');
+  const notice = page.getByTestId('storage-notice');
+  await notice.filter({ hasText: 'will not be kept after you close this page' }).waitFor();
+  assert.equal(await notice.count(), 1);
+  await completeQuiz(page);
+  const history = new HistoryPage(page);
+  await history.open();
+  assert.equal(await history.items.count(), 1, 'this visit keeps its result in memory');
+  await page.getByText('nothing is stored and nothing will be kept').waitFor();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await notice.count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('full storage: a failed write is reported and what was saved stays', async () => {
+  const saved = fixture('attempts.json');
+  const context = await app.newContext({
+    prepare: async (c) => {
+      await seedStorage(c, { 'alliance-quiz:attempts': saved });
+      await fillStorage(c);
+    },
+  });
+  const page = await app.openIn(context, '/');
+  await completeQuiz(page);
+  await page.getByTestId('storage-notice').filter({ hasText: 'storage is full' }).waitFor();
+  assert.equal(await page.getByTestId('storage-notice').count(), 1, 'told once, not on every write');
+  assert.equal((await storedEntries(page))['alliance-quiz:attempts'], saved, 'earlier results untouched');
+  const history = new HistoryPage(page);
+  await history.open();
+  assert.equal(await history.items.count(), 3, 'two saved plus this visit’s');
+  assert.deepEqual(page.errors, []);
+});
+
+test('corrupt data is set aside under a quarantine key and the app starts clean', async () => {
+  const garbage = '{"schema":1,"data":[{"id":';
+  const context = await app.newContext({
+    prepare: (c) => seedStorage(c, {
+      'alliance-quiz:attempts': garbage,
+      'alliance-quiz:progress': 'definitely not json',
+    }),
+  });
+  const page = await app.openIn(context, '/');
+  await page.getByTestId('storage-notice').filter({ hasText: 'could not be read' }).waitFor();
+  const entries = await storedEntries(page);
+  const aside = Object.entries(entries).filter(([key]) => key.startsWith('alliance-quiz:quarantine:'));
+  assert.deepEqual(aside.map(([, value]) => value).sort(), [garbage, 'definitely not json'].sort());
+  assert.ok(aside.some(([key]) => key.startsWith('alliance-quiz:quarantine:attempts:')));
+  await completeQuiz(page);
+  const after = await storedEntries(page);
+  for (const [key, value] of aside) assert.equal(after[key], value, `${key} is never overwritten`);
+  await page.reload();
+  assert.equal(await page.getByTestId('storage-notice').count(), 0, 'said once: the bad data is already aside');
+  const history = new HistoryPage(page);
+  await history.open();
+  assert.equal(await history.items.count(), 1);
+  assert.deepEqual(page.errors, []);
+});
+
+test('data from a newer version is left untouched and the visit still works', async () => {
+  const newer = '{"schema":42,"data":{"something":"new"}}';
+  const context = await app.newContext({
+    prepare: (c) => seedStorage(c, { 'alliance-quiz:attempts': newer, 'alliance-quiz:settings': fixture('settings.json') }),
+  });
+  const page = await app.openIn(context, '/');
+  await page.getByTestId('storage-notice').filter({ hasText: 'newer version of this quiz' }).waitFor();
+  const before = await storedEntries(page);
+  await completeQuiz(page);
+  assert.deepEqual(await storedEntries(page), before, 'nothing written, nothing removed');
+  assert.deepEqual(page.errors, []);
+});
