@@ -18,6 +18,10 @@ pub const MAX_CODE_LENGTH: usize = 256;
 pub const MAX_LABEL_CHARS: usize = 60;
 
 const CHECKSUM_BYTES: usize = 3;
+/// The completion day: days since [`DAY_ZERO`] plus one, big-endian; 0 = no date.
+const DATE_BYTES: usize = 2;
+/// 2020-01-01 as days since the Unix epoch; dates from then until 2199 fit.
+pub const DAY_ZERO: u32 = 18_262;
 /// A `u32` needs at most five 7-bit groups.
 const MAX_VARINT_BYTES: usize = 5;
 /// The most bytes `MAX_CODE_LENGTH` base64url characters can carry.
@@ -31,6 +35,8 @@ pub struct SharedAnswers {
     pub version: u32,
     pub answers: AnswerSheet,
     pub label: Option<String>,
+    /// The day the result was completed, as days since 1970-01-01 (UTC).
+    pub completed_on: Option<u32>,
 }
 
 /// Why a code was refused. Only `NewerVersion` means the link itself is fine.
@@ -128,12 +134,19 @@ impl std::error::Error for ShareError {}
 /// The label is cleaned with [`clean_label`]; if the whole code would pass
 /// `MAX_CODE_LENGTH` (only possible with many multi-byte characters), the
 /// label is shortened at a character boundary so that every code decodes.
-pub fn encode(release: &Release, answers: &AnswerSheet, label: Option<&str>) -> String {
+pub fn encode(
+    release: &Release,
+    answers: &AnswerSheet,
+    label: Option<&str>,
+    completed_on: Option<u32>,
+) -> String {
     let answer_bytes = packed_len(release.questions.len());
-    let mut payload = Vec::with_capacity(1 + MAX_VARINT_BYTES + answer_bytes + CHECKSUM_BYTES);
+    let mut payload =
+        Vec::with_capacity(1 + MAX_VARINT_BYTES + answer_bytes + DATE_BYTES + CHECKSUM_BYTES);
     payload.push(FORMAT);
     push_varint(&mut payload, release.version);
     pack_answers(&mut payload, release, answers);
+    payload.extend_from_slice(&date_field(completed_on).to_be_bytes());
 
     let payload_chars = base64_len(payload.len() + CHECKSUM_BYTES);
     // c base64 characters carry floor(3c / 4) bytes; one character is the dot.
@@ -210,7 +223,8 @@ pub fn decode(code: &str, releases: &[Release]) -> Result<SharedAnswers, ShareEr
     };
 
     let count = release.questions.len();
-    let signed_len = header_len + packed_len(count);
+    let answers_end = header_len + packed_len(count);
+    let signed_len = answers_end + DATE_BYTES;
     match payload.len().cmp(&(signed_len + CHECKSUM_BYTES)) {
         std::cmp::Ordering::Less => return Err(ShareError::Truncated),
         std::cmp::Ordering::Greater => return Err(ShareError::Malformed),
@@ -218,8 +232,12 @@ pub fn decode(code: &str, releases: &[Release]) -> Result<SharedAnswers, ShareEr
     }
     verify_checksum(payload, signed_len, label_bytes)?;
 
-    let packed = payload.get(header_len..signed_len).unwrap_or_default();
+    let packed = payload.get(header_len..answers_end).unwrap_or_default();
     let answers = unpack_answers(packed, release)?;
+    let date = match payload.get(answers_end..signed_len) {
+        Some(&[high, low]) => u16::from_be_bytes([high, low]),
+        _ => return Err(ShareError::Truncated),
+    };
     let label = match label {
         Some(bytes) => Some(read_label(bytes)?),
         None => None,
@@ -228,7 +246,15 @@ pub fn decode(code: &str, releases: &[Release]) -> Result<SharedAnswers, ShareEr
         version,
         answers,
         label,
+        completed_on: (date != 0).then(|| DAY_ZERO + u32::from(date) - 1),
     })
+}
+
+/// The date field for a day (days since 1970-01-01): 0 when absent or out of range.
+fn date_field(day: Option<u32>) -> u16 {
+    day.and_then(|d| d.checked_sub(DAY_ZERO))
+        .and_then(|offset| u16::try_from(offset + 1).ok())
+        .unwrap_or(0)
 }
 
 /// A label as it goes into a code: whitespace runs (tabs and newlines too)

@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
 use quiz_core::content::Release;
 use quiz_core::share::{
-    clean_label, crc32, decode, encode, ShareError, SharedAnswers, FORMAT, MAX_CODE_LENGTH,
-    MAX_LABEL_CHARS,
+    clean_label, crc32, decode, encode, ShareError, SharedAnswers, DAY_ZERO, FORMAT,
+    MAX_CODE_LENGTH, MAX_LABEL_CHARS,
 };
 use quiz_core::{Answer, AnswerSheet};
 
@@ -37,20 +37,35 @@ fn sheet(release: &Release, answer: impl Fn(usize) -> Option<Answer>) -> AnswerS
 }
 
 fn assert_round_trip(release: &Release, answers: &AnswerSheet, label: Option<&str>) -> String {
-    let code = encode(release, answers, label);
-    assert!(code.len() <= MAX_CODE_LENGTH, "{code}");
-    let decoded = decode(&code, std::slice::from_ref(release))
-        .unwrap_or_else(|e| panic!("{code} does not decode: {e}"));
-    assert_eq!(
-        decoded,
-        SharedAnswers {
-            version: release.version,
-            answers: answers.clone(),
-            label: label.and_then(clean_label),
-        },
-        "{code}"
-    );
-    code
+    // Undated, the first and last representable days, and a day in 2026.
+    for completed_on in [None, Some(DAY_ZERO), Some(DAY_ZERO + 65_534), Some(20_784)] {
+        let code = encode(release, answers, label, completed_on);
+        assert!(code.len() <= MAX_CODE_LENGTH, "{code}");
+        let decoded = decode(&code, std::slice::from_ref(release))
+            .unwrap_or_else(|e| panic!("{code} does not decode: {e}"));
+        assert_eq!(
+            decoded,
+            SharedAnswers {
+                version: release.version,
+                answers: answers.clone(),
+                label: label.and_then(clean_label),
+                completed_on,
+            },
+            "{code}"
+        );
+    }
+    encode(release, answers, label, None)
+}
+
+#[test]
+fn days_outside_2020_to_2199_are_left_out_rather_than_wrapped() {
+    let release = v1();
+    let answers = AnswerSheet::new();
+    for day in [0, DAY_ZERO - 1, DAY_ZERO + 65_535, u32::MAX] {
+        let code = encode(&release, &answers, None, Some(day));
+        let decoded = decode(&code, std::slice::from_ref(&release)).unwrap();
+        assert_eq!(decoded.completed_on, None, "{day}");
+    }
 }
 
 /// A test-side base64url encoder, so damaged payloads can be crafted by hand.
@@ -86,6 +101,7 @@ fn craft(unsigned: &[u8], label: Option<&[u8]>) -> String {
 fn v1_unsigned() -> Vec<u8> {
     let mut bytes = vec![FORMAT, 1];
     bytes.extend([0; 12]);
+    bytes.extend([0; 2]); // no date
     bytes
 }
 
@@ -139,7 +155,7 @@ fn every_released_version_round_trips() {
             6 => Some(Answer::NotSure),
             n => Some(Answer::Choice(n as u8 - 1)),
         });
-        let code = encode(release, &answers, Some("Partner review"));
+        let code = encode(release, &answers, Some("Partner review"), None);
         let decoded = decode(&code, &releases).unwrap_or_else(|e| panic!("{code}: {e}"));
         assert_eq!(decoded.version, release.version);
         assert_eq!(decoded.answers, answers);
@@ -159,7 +175,7 @@ fn out_of_range_choices_are_unanswered_and_unknown_ids_are_ignored() {
         .iter()
         .filter(|(id, _)| *id != release.questions[0] && *id != release.questions[1])
         .collect();
-    let decoded = decode(&encode(&release, &answers, None), &[release]).unwrap();
+    let decoded = decode(&encode(&release, &answers, None, None), &[release]).unwrap();
     assert_eq!(decoded.answers, expected);
 }
 
@@ -175,7 +191,7 @@ fn codes_are_short() {
     let code = assert_round_trip(&synthetic, &full, None);
     assert!(code.len() < 40, "{code} has {} characters", code.len());
 
-    // 1 format + 1 version + 12 answer + 3 checksum bytes = 17 bytes, 23 characters.
+    // 1 format + 1 version + 12 answer + 2 date + 3 checksum bytes = 19 bytes, 26 characters.
     let release = v1();
     assert_eq!(release.questions.len(), 30);
     let code = assert_round_trip(
@@ -183,18 +199,23 @@ fn codes_are_short() {
         &sheet(&release, |_| Some(Answer::Choice(3))),
         None,
     );
-    assert_eq!(code.len(), 23, "{code}");
+    assert_eq!(code.len(), 26, "{code}");
 }
 
 #[test]
 fn the_documented_question_limit_holds() {
-    // docs/share-links.md: at most 498 questions for a code to fit.
-    for (count, fits) in [(498, true), (499, false)] {
+    // docs/share-links.md: at most 493 questions for a code to fit.
+    for (count, fits) in [(493, true), (494, false)] {
         let release = Release {
             version: 1,
             questions: (0..count).map(|i| format!("q{i}")).collect(),
         };
-        let code = encode(&release, &sheet(&release, |_| Some(Answer::NotSure)), None);
+        let code = encode(
+            &release,
+            &sheet(&release, |_| Some(Answer::NotSure)),
+            None,
+            None,
+        );
         assert_eq!(
             code.len() <= MAX_CODE_LENGTH,
             fits,
@@ -212,7 +233,7 @@ fn a_long_multibyte_label_is_shortened_so_the_code_still_decodes() {
     for label in ["😀".repeat(80), "協".repeat(80), "é".repeat(80)] {
         let cleaned = clean_label(&label).unwrap();
         assert_eq!(cleaned.chars().count(), MAX_LABEL_CHARS);
-        let code = encode(&release, &answers, Some(&label));
+        let code = encode(&release, &answers, Some(&label), None);
         assert!(code.len() <= MAX_CODE_LENGTH, "{} characters", code.len());
         let decoded = decode(&code, std::slice::from_ref(&release)).unwrap();
         let got = decoded.label.unwrap();
@@ -231,7 +252,7 @@ fn every_prefix_of_a_code_is_refused() {
     let release = v1();
     let answers = sheet(&release, |i| Some(Answer::Choice((i % 5) as u8)));
     for label in [None, Some("Acme × Beta")] {
-        let code = encode(&release, &answers, label);
+        let code = encode(&release, &answers, label, None);
         for end in 0..code.len() {
             let prefix = &code[..end];
             let error = decode(prefix, std::slice::from_ref(&release)).unwrap_err();
@@ -262,7 +283,7 @@ fn every_single_character_change_is_refused_and_never_passes_for_another_version
             .collect();
     let mut tried = 0;
     for label in [None, Some("Acme")] {
-        let code = encode(&release, &answers, label);
+        let code = encode(&release, &answers, label, None);
         for (position, original) in code.char_indices() {
             for &replacement in &replacements {
                 if replacement == original {
@@ -295,7 +316,7 @@ fn every_single_character_change_is_refused_and_never_passes_for_another_version
 fn a_changed_answer_or_label_fails_the_checksum() {
     let release = v1();
     let answers = sheet(&release, |_| Some(Answer::Choice(1)));
-    let code = encode(&release, &answers, Some("Acme"));
+    let code = encode(&release, &answers, Some("Acme"), None);
     let (payload, _) = code.split_once('.').unwrap();
     let relabelled = format!("{payload}.{}", base64url(b"Acmf"));
     assert_eq!(
@@ -312,7 +333,7 @@ fn a_changed_answer_or_label_fails_the_checksum() {
 #[test]
 fn wrong_base64_is_refused() {
     let release = v1();
-    let code = encode(&release, &AnswerSheet::new(), None);
+    let code = encode(&release, &AnswerSheet::new(), None, None);
     let cases = [
         format!("{code}="),
         format!("{code}=="),
@@ -334,14 +355,14 @@ fn wrong_base64_is_refused() {
             "{case:?}"
         );
     }
-    // 17 payload bytes leave 2 unused bits in the last character; setting one
+    // 19 payload bytes leave 4 unused bits in the last character; setting one
     // would give the same bytes a second spelling.
-    assert_eq!(code.len() % 4, 3);
+    assert_eq!(code.len() % 4, 2);
     let mut unused_bit_set = code.clone();
     let last = unused_bit_set.pop().unwrap();
     assert!(
-        "AEIMQUYcgkosw048".contains(last),
-        "last character {last} has its two low bits clear"
+        "AQgw".contains(last),
+        "last character {last} has its four low bits clear"
     );
     unused_bit_set.push((last as u8 + 1) as char);
     assert_eq!(
@@ -634,8 +655,9 @@ fn clean_label_cases() {
 // ---- The documented example (docs/share-links.md) ----------------------
 
 /// The example in docs/share-links.md: first question option index 2, second
-/// "Not sure", third option index 4, the rest unanswered, label "Acme".
-const DOCUMENTED_CODE: &str = "AQF6gAAAAAAAAAAAAADuD4E.QWNtZQ";
+/// "Not sure", third option index 4, the rest unanswered, completed on
+/// 2026-11-27 (day 20784), label "Acme".
+const DOCUMENTED_CODE: &str = "AQF6gAAAAAAAAAAAAAAJ24Gpbw.QWNtZQ";
 
 #[test]
 fn documented_example_matches() {
@@ -646,12 +668,14 @@ fn documented_example_matches() {
         2 => Some(Answer::Choice(4)),
         _ => None,
     });
-    let code = encode(&release, &answers, Some("Acme"));
+    let code = encode(&release, &answers, Some("Acme"), Some(20_784));
     assert_eq!(code, DOCUMENTED_CODE);
     // The byte table in the document.
-    let unsigned = [0x01, 0x01, 0x7A, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    let unsigned = [
+        0x01, 0x01, 0x7A, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x09, 0xDB,
+    ];
     assert_eq!(code, craft(&unsigned, Some(b"Acme")));
-    assert_eq!(crc32(&[&unsigned[..], b"Acme"].concat()), 0xEE0F_817D);
+    assert_eq!(crc32(&[&unsigned[..], b"Acme"].concat()), 0x81A9_6F20);
     assert_eq!(
         crc32(b"123456789"),
         0xCBF4_3926,
@@ -766,7 +790,10 @@ fn decode_never_panics_on_crafted_payloads_with_valid_checksums() {
                 .unwrap();
             let label = shared.label.as_deref();
             if label == label.and_then(clean_label).as_deref() {
-                prop_assert_eq!(encode(release, &shared.answers, label), code);
+                prop_assert_eq!(
+                    encode(release, &shared.answers, label, shared.completed_on),
+                    code
+                );
             }
         }
         Ok(())
@@ -805,7 +832,7 @@ fn a_changed_character_never_yields_a_different_result() {
     );
     run_counted(strategy, cases(3_000), |(slots, label, at, replacement)| {
         let answers = sheet(&release, |i| slots[i]);
-        let code = encode(&release, &answers, label.as_deref());
+        let code = encode(&release, &answers, label.as_deref(), None);
         let position = at.index(code.len());
         let mut damaged = code.clone();
         damaged.replace_range(position..=position, &replacement);
@@ -834,7 +861,7 @@ proptest! {
             questions: (0..slots.len()).map(|i| format!("q{i}")).collect(),
         };
         let answers = sheet(&release, |i| slots[i]);
-        let code = encode(&release, &answers, label.as_deref());
+        let code = encode(&release, &answers, label.as_deref(), None);
         prop_assert!(code.len() <= MAX_CODE_LENGTH);
         let decoded = decode(&code, std::slice::from_ref(&release))
             .map_err(|e| TestCaseError::fail(format!("{code}: {e}")))?;
