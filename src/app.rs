@@ -7,7 +7,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::{
-    ContentErrorPanel, History, Landing, Layout, NotFound, QuestionPage, Results, Review,
+    ContentErrorPanel, History, Landing, Layout, NotFound, PartnerCompare, QuestionPage, Results,
+    Review, SharedResult,
 };
 use crate::content;
 use crate::hooks::{use_quiz_session, QuizSessionHandle};
@@ -93,6 +94,14 @@ fn render_route(route: Route, quiz: &Rc<Quiz>, session: &QuizSessionHandle) -> H
         },
         Route::ResultsFor { id } => render_results(quiz, session, id),
         Route::History => html! { <History {quiz} session={session.clone()} /> },
+        Route::SharedResult { code } => {
+            let mine = session.attempts().last().cloned();
+            let session = session.clone();
+            let on_save = Callback::from(move |attempt| session.restore_attempt(attempt));
+            let key = code.clone();
+            html! { <SharedResult {key} {quiz} {code} {mine} {on_save} /> }
+        }
+        Route::Compare { first, second } => html! { <PartnerCompare {quiz} {first} {second} /> },
         Route::NotFound => html! { <NotFound {quiz} /> },
     }
 }

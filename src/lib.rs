@@ -8,6 +8,7 @@ pub mod content;
 pub mod format;
 pub mod hooks;
 pub mod route;
+pub mod share_link;
 pub mod state;
 pub mod store;
 

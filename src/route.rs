@@ -19,6 +19,12 @@ pub enum Route {
     ResultsFor { id: String },
     #[at("/history")]
     History,
+    /// A result shared as a link; the code carries the answers.
+    #[at("/r/:code")]
+    SharedResult { code: String },
+    /// Two shared results side by side (partners of one alliance).
+    #[at("/compare/:first/:second")]
+    Compare { first: String, second: String },
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use quiz_core::{Quiz, Report};
 use yew::prelude::*;
 
-use crate::components::results::change_text;
+use crate::components::result_report::change_text;
 
 #[derive(Properties, PartialEq)]
 pub struct ScoreTableProps {

@@ -1,0 +1,52 @@
+//! Two partners' results side by side: where they see their alliance most
+//! differently comes first, because that is where the conversation should start.
+
+use crate::scoring::Report;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gap {
+    /// Index into `Quiz::dimensions`.
+    pub dimension: usize,
+    pub first: Option<u8>,
+    pub second: Option<u8>,
+    /// Absolute difference; `None` when either side did not assess it.
+    pub gap: Option<u8>,
+}
+
+/// Every dimension, largest gap first; ties keep content order, and
+/// dimensions one side did not assess come last.
+pub fn gaps(first: &Report, second: &Report) -> Vec<Gap> {
+    let mut gaps: Vec<Gap> = first
+        .dimensions
+        .iter()
+        .zip(&second.dimensions)
+        .map(|(a, b)| Gap {
+            dimension: a.dimension,
+            first: a.score,
+            second: b.score,
+            gap: a.score.zip(b.score).map(|(x, y)| x.abs_diff(y)),
+        })
+        .collect();
+    gaps.sort_by_key(|g| std::cmp::Reverse(g.gap.map_or(-1, i16::from)));
+    gaps
+}
+
+/// Extracts a share code from what a visitor pastes: a whole link
+/// (`…#/r/<code>`), a compare link's first code, or the bare code.
+pub fn code_from_pasted(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let code = match text.rfind("#/r/") {
+        Some(at) => &text[at + 4..],
+        None => match text.rfind("#/compare/") {
+            Some(at) => text[at + 10..].split('/').next().unwrap_or_default(),
+            None => text,
+        },
+    };
+    let code = code.trim_end_matches('/');
+    let plausible = !code.is_empty()
+        && code.len() <= crate::share::MAX_CODE_LENGTH
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
+    plausible.then_some(code)
+}

@@ -1,0 +1,79 @@
+use std::rc::Rc;
+
+use quiz_core::storage::Attempt;
+use quiz_core::Quiz;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::share_link;
+
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    pub quiz: Rc<Quiz>,
+    pub attempt: Attempt,
+}
+
+/// The result's link, with Copy and (where the browser has it) Share, and
+/// what the link reveals.
+#[function_component]
+pub fn SharePanel(props: &SharePanelProps) -> Html {
+    let ui = &props.quiz.ui;
+    let link_input = use_node_ref();
+    let status = use_state(String::new);
+    let Some(code) = share_link::code_for(&props.quiz, &props.attempt) else {
+        return Html::default();
+    };
+    let link = share_link::result_link(&code);
+    let on_copy = {
+        let link = link.clone();
+        let status = status.clone();
+        let link_input = link_input.clone();
+        let (copied, failed) = (ui.share_copied.clone(), ui.share_copy_failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (link, status, link_input) = (link.clone(), status.clone(), link_input.clone());
+            let (copied, failed) = (copied.clone(), failed.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if share_link::copy(&link).await {
+                    status.set(copied);
+                } else {
+                    // Fallback: select the visible link so the visitor can copy it.
+                    if let Some(input) = link_input.cast::<HtmlInputElement>() {
+                        let _ = input.focus();
+                        input.select();
+                    }
+                    status.set(failed);
+                }
+            });
+        })
+    };
+    let on_share = {
+        let link = link.clone();
+        let title = ui.app_title.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (link, title) = (link.clone(), title.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                share_link::share(&title, &link).await;
+            });
+        })
+    };
+    let on_focus = Callback::from(|event: FocusEvent| {
+        if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+            input.select();
+        }
+    });
+    html! {
+        <section class="share" aria-labelledby="share-heading" data-testid="share">
+            <h2 id="share-heading">{ ui.share_heading.clone() }</h2>
+            <p>{ ui.share_reveals.clone() }</p>
+            <label for="share-link">{ ui.share_link_label.clone() }</label>
+            <div class="field-row">
+                <input ref={link_input} id="share-link" type="text" readonly=true value={link} onfocus={on_focus} data-testid="share-link" />
+                <button type="button" class="button button-primary" onclick={on_copy}>{ ui.share_copy.clone() }</button>
+                if share_link::can_share() {
+                    <button type="button" class="button" onclick={on_share}>{ ui.share_native.clone() }</button>
+                }
+            </div>
+            <p class="field-status" role="status" data-testid="share-status">{ (*status).clone() }</p>
+        </section>
+    }
+}
