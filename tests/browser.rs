@@ -260,3 +260,29 @@ async fn the_results_table_shows_the_scores_the_domain_computed() {
     assert_eq!(all(&root, ".priorities > li").len(), 3);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_share_link_points_at_this_page_and_decodes_to_the_attempt() {
+    let quiz = content::load(None).expect("content");
+    let answers: AnswerSheet = quiz
+        .questions()
+        .take(9)
+        .map(|(_, q)| (q.id.clone(), Answer::Choice(4)))
+        .collect();
+    let mut attempt = new_attempt(&quiz, &answers, 1.7e12, 1.7e12);
+    attempt.label = Some("Acme".into());
+    let code = alliance_quiz::share_link::code_for(&quiz, &attempt).expect("a code");
+    let link = alliance_quiz::share_link::result_link(&code);
+    let location = web_sys::window().expect("window").location();
+    let here = format!(
+        "{}{}",
+        location.origin().expect("origin"),
+        location.pathname().expect("path")
+    );
+    assert_eq!(link, format!("{here}#/r/{code}"));
+    let shared = quiz_core::share::decode(&code, &quiz.releases).expect("decodes");
+    assert_eq!(shared.answers, answers);
+    assert_eq!(shared.label.as_deref(), Some("Acme"));
+    // 1.7e12 ms is 2023-11-14.
+    assert_eq!(shared.completed_on, Some(19_675));
+}

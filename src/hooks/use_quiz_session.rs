@@ -182,11 +182,16 @@ pub fn use_quiz_session(quiz: Rc<Quiz>) -> QuizSessionHandle {
         state: state.clone(),
     };
 
-    // Progress is saved after every change to it.
+    // Progress is saved after every change to it; not on mount, where it is
+    // exactly what was just read (opening a shared link writes nothing).
     {
         let handle = handle.clone();
+        let mounted = use_mut_ref(|| false);
         let key = (state.answers.clone(), state.position, state.started_at);
         use_effect_with(key, move |(answers, position, started_at)| {
+            if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
+                return;
+            }
             let result = match started_at {
                 Some(started_at) if !answers.is_empty() => handle.store.save_progress(&Progress {
                     content_version: handle.quiz.version,
