@@ -14,7 +14,7 @@ extern "C" {
     fn clipboard_write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
-const MS_PER_DAY: f64 = 86_400_000.0;
+pub const MS_PER_DAY: f64 = 86_400_000.0;
 
 /// The share code for an attempt: its answers, completion day and label.
 pub fn code_for(quiz: &Quiz, attempt: &Attempt) -> Option<String> {

@@ -50,43 +50,19 @@ impl Store {
             return (Self { storage }, snapshot);
         }
         let store = Self { storage };
-        let mut newer = false;
-        let mut quarantined = false;
         let read = |key: &str| -> Option<String> { store.storage.get(key).ok().flatten() };
+        let (raw_progress, raw_attempts, raw_settings) =
+            (read(PROGRESS_KEY), read(ATTEMPTS_KEY), read(SETTINGS_KEY));
+        let progress = read_progress(raw_progress.as_deref());
+        let attempts = read_attempts(raw_attempts.as_deref());
+        let settings = read_settings(raw_settings.as_deref());
 
-        let raw_progress = read(PROGRESS_KEY);
-        let raw_attempts = read(ATTEMPTS_KEY);
-        let raw_settings = read(SETTINGS_KEY);
-        match read_progress(raw_progress.as_deref()) {
-            Loaded::Found { value, .. } => snapshot.progress = Some(value),
-            Loaded::Corrupt { .. } => {
-                quarantined |= store.quarantine(PROGRESS_KEY, raw_progress, now_ms)
-            }
-            Loaded::Newer { .. } => newer = true,
-            Loaded::Missing => {}
-        }
-        match read_attempts(raw_attempts.as_deref()) {
-            Loaded::Found { value, .. } => snapshot.attempts = value,
-            Loaded::Corrupt { .. } => {
-                quarantined |= store.quarantine(ATTEMPTS_KEY, raw_attempts, now_ms)
-            }
-            Loaded::Newer { .. } => newer = true,
-            Loaded::Missing => {}
-        }
-        match read_settings(raw_settings.as_deref()) {
-            Loaded::Found { value, .. } => snapshot.settings = value,
-            Loaded::Corrupt { .. } => {
-                quarantined |= store.quarantine(SETTINGS_KEY, raw_settings, now_ms)
-            }
-            Loaded::Newer { .. } => newer = true,
-            Loaded::Missing => {}
-        }
-        if quarantined {
-            snapshot.notices.push(StorageNotice::Quarantined);
-        }
-        if newer {
-            // Read-only from here on: the newer data is not ours to change.
-            snapshot = Snapshot {
+        // Decided before anything is moved: next to newer data, nothing is written at all.
+        if matches!(progress, Loaded::Newer { .. })
+            || matches!(attempts, Loaded::Newer { .. })
+            || matches!(settings, Loaded::Newer { .. })
+        {
+            let snapshot = Snapshot {
                 notices: vec![StorageNotice::NewerData],
                 ..Snapshot::default()
             };
@@ -97,7 +73,56 @@ impl Store {
                 snapshot,
             );
         }
+
+        let mut quarantined = false;
+        snapshot.progress = store.settle(
+            PROGRESS_KEY,
+            raw_progress,
+            progress,
+            now_ms,
+            &mut quarantined,
+        );
+        snapshot.attempts = store
+            .settle(
+                ATTEMPTS_KEY,
+                raw_attempts,
+                attempts,
+                now_ms,
+                &mut quarantined,
+            )
+            .unwrap_or_default();
+        snapshot.settings = store
+            .settle(
+                SETTINGS_KEY,
+                raw_settings,
+                settings,
+                now_ms,
+                &mut quarantined,
+            )
+            .unwrap_or_default();
+        if quarantined {
+            snapshot.notices.push(StorageNotice::Quarantined);
+        }
         (store, snapshot)
+    }
+
+    /// The value read under `key`, quarantining it first when it is corrupt.
+    fn settle<T>(
+        &self,
+        key: &str,
+        raw: Option<String>,
+        loaded: Loaded<T>,
+        now_ms: f64,
+        quarantined: &mut bool,
+    ) -> Option<T> {
+        match loaded {
+            Loaded::Found { value, .. } => Some(value),
+            Loaded::Corrupt { .. } => {
+                *quarantined |= self.quarantine(key, raw, now_ms);
+                None
+            }
+            Loaded::Newer { .. } | Loaded::Missing => None,
+        }
     }
 
     /// Moves a bad value to a quarantine key, then clears the original so the app

@@ -98,3 +98,23 @@ fn newer_data_is_left_untouched_and_the_visit_is_not_written() {
     );
     clear_ours();
 }
+
+#[wasm_bindgen_test]
+fn next_to_newer_data_even_corrupt_values_are_left_in_place() {
+    clear_ours();
+    local().set_item(PROGRESS_KEY, "garbage").expect("seed");
+    local()
+        .set_item(ATTEMPTS_KEY, "{\"schema\":99,\"data\":[]}")
+        .expect("seed");
+    let (_, snapshot) = Store::open(7.0);
+    assert_eq!(snapshot.notices, [StorageNotice::NewerData]);
+    assert_eq!(
+        local().get_item(PROGRESS_KEY).ok().flatten().as_deref(),
+        Some("garbage")
+    );
+    let quarantined = (0..local().length().unwrap_or(0))
+        .filter_map(|i| local().key(i).ok().flatten())
+        .any(|k| k.starts_with(QUARANTINE_PREFIX));
+    assert!(!quarantined, "nothing is moved while the data is read-only");
+    clear_ours();
+}

@@ -3,25 +3,13 @@
 mod common;
 
 use quiz_core::gap::{code_from_pasted, gaps};
-use quiz_core::{score, Answer, AnswerSheet, Quiz};
-
-fn uniform(quiz: &Quiz, per_dimension: &[Option<Answer>]) -> AnswerSheet {
-    quiz.dimensions
-        .iter()
-        .zip(per_dimension)
-        .flat_map(|(d, a)| {
-            d.questions
-                .iter()
-                .filter_map(move |q| a.map(|a| (q.id.clone(), a)))
-        })
-        .collect()
-}
+use quiz_core::{score, Answer};
 
 #[test]
 fn the_largest_gaps_come_first_and_unassessed_dimensions_last() {
     let quiz = common::english();
     let c = |i| Some(Answer::Choice(i));
-    let ours = uniform(
+    let ours = common::uniform(
         &quiz,
         &[
             c(4),
@@ -35,7 +23,7 @@ fn the_largest_gaps_come_first_and_unassessed_dimensions_last() {
             c(2),
         ],
     );
-    let theirs = uniform(
+    let theirs = common::uniform(
         &quiz,
         &[c(0), c(2), c(3), c(4), c(3), c(2), c(1), c(4), None],
     );

@@ -6,19 +6,6 @@ use proptest::prelude::*;
 use quiz_core::scoring::{recommend, rounded_mean};
 use quiz_core::{score, Answer, AnswerSheet, Quiz};
 
-/// Answers every question of each dimension with the same option index.
-fn uniform(quiz: &Quiz, per_dimension: &[Option<Answer>]) -> AnswerSheet {
-    quiz.dimensions
-        .iter()
-        .zip(per_dimension)
-        .flat_map(|(d, answer)| {
-            d.questions
-                .iter()
-                .filter_map(move |q| answer.map(|a| (q.id.clone(), a)))
-        })
-        .collect()
-}
-
 #[test]
 fn means_round_half_up_in_whole_numbers() {
     assert_eq!(rounded_mean(&[]), None);
@@ -50,7 +37,7 @@ fn a_dimension_with_only_not_sure_is_not_assessed_rather_than_zero() {
     let quiz = common::english();
     let mut per_dimension = vec![Some(Answer::Choice(3)); quiz.dimensions.len()];
     per_dimension[0] = Some(Answer::NotSure);
-    let report = score(&quiz, &uniform(&quiz, &per_dimension));
+    let report = score(&quiz, &common::uniform(&quiz, &per_dimension));
     assert_eq!(report.dimensions[0].score, None);
     assert_eq!(report.dimensions[0].level, None);
     assert_eq!(
@@ -103,7 +90,7 @@ fn strengths_and_priorities_break_ties_by_content_order() {
     // Scores per dimension: 50 75 25 75 25 100 25 50 50
     let choices = [2u8, 3, 1, 3, 1, 4, 1, 2, 2];
     let per_dimension: Vec<_> = choices.iter().map(|c| Some(Answer::Choice(*c))).collect();
-    let report = score(&quiz, &uniform(&quiz, &per_dimension));
+    let report = score(&quiz, &common::uniform(&quiz, &per_dimension));
     assert_eq!(report.priorities, [2, 4, 6], "three 25s, in content order");
     assert_eq!(
         report.strengths,
@@ -128,7 +115,7 @@ fn training_is_recommended_for_priorities_in_the_bands_it_serves() {
     per_dimension[id("capability")] = Some(Answer::Choice(0));
     per_dimension[id("trust")] = Some(Answer::Choice(3));
     per_dimension[id("measurement")] = Some(Answer::Choice(3));
-    let report = score(&quiz, &uniform(&quiz, &per_dimension));
+    let report = score(&quiz, &common::uniform(&quiz, &per_dimension));
     assert_eq!(
         report.priorities,
         [id("capability"), id("trust"), id("measurement")]

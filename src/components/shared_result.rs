@@ -13,9 +13,7 @@ use crate::components::{LinkProblem, ResultReport};
 use crate::format;
 use crate::hooks::use_focus_on;
 use crate::route::Route;
-use crate::share_link;
-
-const MS_PER_DAY: f64 = 86_400_000.0;
+use crate::share_link::{self, MS_PER_DAY};
 
 #[derive(Properties, PartialEq)]
 pub struct SharedResultProps {

@@ -9,7 +9,7 @@ use quiz_core::authoring::{
 };
 use quiz_core::content::Release;
 use quiz_core::validate::{ContentError, SourceFiles};
-use quiz_core::Quiz;
+use quiz_core::{Answer, AnswerSheet, Quiz};
 
 pub const FILES: SourceFiles<'static> = SourceFiles {
     manifest: "manifest.toml",
@@ -59,4 +59,17 @@ pub fn english() -> Quiz {
             })
         })
         .clone()
+}
+
+/// Answers every question of each dimension alike: `per_dimension[i]` for dimension `i`.
+pub fn uniform(quiz: &Quiz, per_dimension: &[Option<Answer>]) -> AnswerSheet {
+    quiz.dimensions
+        .iter()
+        .zip(per_dimension)
+        .flat_map(|(d, answer)| {
+            d.questions
+                .iter()
+                .filter_map(move |q| answer.map(|a| (q.id.clone(), a)))
+        })
+        .collect()
 }
