@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser_storage;
 pub mod components;
 pub mod content;
+pub mod embed;
 pub mod format;
 pub mod hooks;
 pub mod route;

@@ -25,6 +25,9 @@ pub enum Route {
     /// Two shared results side by side (partners of one alliance).
     #[at("/compare/:first/:second")]
     Compare { first: String, second: String },
+    /// The snippet and a live preview for site owners.
+    #[at("/embed")]
+    Embed,
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -39,12 +39,17 @@ pub fn app_base() -> String {
     format!("{origin}{path}")
 }
 
-pub fn result_link(code: &str) -> String {
-    format!("{}#/r/{code}", app_base())
+/// A result's link, on `base` (an embedding site owner's `data-share-base`)
+/// or on this page's address.
+pub fn result_link(base: Option<&str>, code: &str) -> String {
+    format!("{}#/r/{code}", base.map_or_else(app_base, str::to_string))
 }
 
-pub fn compare_link(first: &str, second: &str) -> String {
-    format!("{}#/compare/{first}/{second}", app_base())
+pub fn compare_link(base: Option<&str>, first: &str, second: &str) -> String {
+    format!(
+        "{}#/compare/{first}/{second}",
+        base.map_or_else(app_base, str::to_string)
+    )
 }
 
 /// Copies `text`; false when the browser refuses or has no Clipboard API.

@@ -217,6 +217,7 @@ async fn the_results_table_shows_the_scores_the_domain_computed() {
             attempts: vec![attempt],
             on_label: Callback::noop(),
             on_restart: Callback::noop(),
+            share_base: None,
         },
     };
     let root = fresh_root();
@@ -272,7 +273,7 @@ fn a_share_link_points_at_this_page_and_decodes_to_the_attempt() {
     let mut attempt = new_attempt(&quiz, &answers, 1.7e12, 1.7e12);
     attempt.label = Some("Acme".into());
     let code = alliance_quiz::share_link::code_for(&quiz, &attempt).expect("a code");
-    let link = alliance_quiz::share_link::result_link(&code);
+    let link = alliance_quiz::share_link::result_link(None, &code);
     let location = web_sys::window().expect("window").location();
     let here = format!(
         "{}{}",

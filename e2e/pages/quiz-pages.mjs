@@ -140,3 +140,26 @@ export async function answerAll(page, choose) {
   await review.heading.waitFor();
   return review;
 }
+
+export class EmbedQuizPage {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1, name: 'Embed this quiz' });
+    this.theme = page.getByLabel('Theme');
+    this.accent = page.getByLabel('Accent colour (optional)');
+    this.compact = page.getByLabel('Compact layout');
+    this.startScreen = page.getByLabel(/^Show the start screen/);
+    this.shareBase = page.getByLabel('Share links point to (optional)');
+    this.frameTitle = page.getByLabel('Frame title (for screen readers)');
+    this.code = page.getByTestId('embed-code');
+    this.copy = page.getByRole('button', { name: 'Copy code' });
+    this.status = page.getByTestId('embed-status');
+    this.preview = page.getByTestId('embed-preview');
+  }
+
+  /** Types into a text option and leaves it, which applies it. */
+  async fill(field, value) {
+    await field.fill(value);
+    await field.press('Tab');
+  }
+}

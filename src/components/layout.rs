@@ -15,31 +15,40 @@ pub struct LayoutProps {
     pub notices: Vec<StorageNotice>,
     #[prop_or_default]
     pub on_dismiss: Callback<StorageNotice>,
+    /// Inside a host page's iframe: the host has its own header and footer.
+    #[prop_or_default]
+    pub embedded: bool,
     pub children: Html,
 }
 
-/// The page frame: skip link, header, main region and footer.
+/// The page frame: skip link, header, main region and footer (the last two
+/// not when embedded).
 #[function_component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let ui = &props.quiz.ui;
     html! {
         <>
             <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ ui.skip_to_content.clone() }</a>
-            <header class="site-header">
-                <div class="site-header-inner">
-                    <Link<Route> to={Route::Landing} classes="site-title">{ ui.app_title.clone() }</Link<Route>>
-                    <nav aria-label={ui.nav_history.clone()}>
-                        <Link<Route> to={Route::History} classes="site-nav-link">{ ui.nav_history.clone() }</Link<Route>>
-                    </nav>
-                </div>
-            </header>
+            if !props.embedded {
+                <header class="site-header">
+                    <div class="site-header-inner">
+                        <Link<Route> to={Route::Landing} classes="site-title">{ ui.app_title.clone() }</Link<Route>>
+                        <nav aria-label={ui.nav_history.clone()}>
+                            <Link<Route> to={Route::History} classes="site-nav-link">{ ui.nav_history.clone() }</Link<Route>>
+                        </nav>
+                    </div>
+                </header>
+            }
             <NoticeList quiz={props.quiz.clone()} notices={props.notices.clone()} on_dismiss={props.on_dismiss.clone()} />
             <main id="main" tabindex="-1">
                 { props.children.clone() }
             </main>
-            <footer class="site-footer">
-                <p>{ ui.footer_privacy.clone() }</p>
-            </footer>
+            if !props.embedded {
+                <footer class="site-footer">
+                    <p>{ ui.footer_privacy.clone() }</p>
+                    <p><Link<Route> to={Route::Embed}>{ ui.footer_embed.clone() }</Link<Route>></p>
+                </footer>
+            }
         </>
     }
 }

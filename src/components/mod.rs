@@ -3,6 +3,7 @@
 mod answer_options;
 mod attempt_label;
 mod content_error_panel;
+mod embed_page;
 mod history;
 mod how_computed;
 mod landing;
@@ -26,6 +27,7 @@ mod your_data;
 pub use answer_options::{AnswerOptions, AnswerOptionsProps};
 pub use attempt_label::{AttemptLabel, AttemptLabelProps};
 pub use content_error_panel::{ContentErrorPanel, ContentErrorPanelProps};
+pub use embed_page::{EmbedPage, EmbedPageProps};
 pub use history::{History, HistoryProps};
 pub use how_computed::{HowComputed, HowComputedProps};
 pub use landing::{Landing, LandingProps};

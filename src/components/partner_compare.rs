@@ -23,6 +23,9 @@ pub struct PartnerCompareProps {
     pub quiz: Rc<Quiz>,
     pub first: AttrValue,
     pub second: AttrValue,
+    /// Where links point when embedded with `data-share-base`; this page otherwise.
+    #[prop_or_default]
+    pub share_base: Option<AttrValue>,
 }
 
 /// Two partners' results on one chart, with the largest differences first.
@@ -64,7 +67,7 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
             },
         }
     };
-    let link = share_link::compare_link(&props.first, &props.second);
+    let link = share_link::compare_link(props.share_base.as_deref(), &props.first, &props.second);
 
     html! {
         <section class="page partner-compare" data-testid="partner-compare">

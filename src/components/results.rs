@@ -21,6 +21,9 @@ pub struct ResultsProps {
     /// `(attempt id, label)`
     pub on_label: Callback<(String, String)>,
     pub on_restart: Callback<()>,
+    /// Where share links point when embedded with `data-share-base`.
+    #[prop_or_default]
+    pub share_base: Option<AttrValue>,
 }
 
 /// The visitor's own result: compared with an earlier one, named, shared.
@@ -132,7 +135,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
             <ResultReport quiz={quiz.clone()} report={report} compare={compare_report} {compare_heading} />
             <AttemptLabel key={attempt.id.clone()} quiz={quiz.clone()} attempt_id={attempt.id.clone()} label={attempt.label.clone()} on_save={props.on_label.clone()} />
-            <SharePanel quiz={quiz.clone()} attempt={attempt.clone()} />
+            <SharePanel quiz={quiz.clone()} attempt={attempt.clone()} share_base={props.share_base.clone()} />
             <div class="question-nav">
                 <button type="button" class="button" onclick={on_start_again}>{ ui.start_again.clone() }</button>
                 <Link<Route> to={Route::History} classes="button">{ ui.nav_history.clone() }</Link<Route>>

@@ -11,6 +11,9 @@ use crate::share_link;
 pub struct SharePanelProps {
     pub quiz: Rc<Quiz>,
     pub attempt: Attempt,
+    /// Where links point when embedded with `data-share-base`; this page otherwise.
+    #[prop_or_default]
+    pub share_base: Option<AttrValue>,
 }
 
 /// The result's link, with Copy and (where the browser has it) Share, and
@@ -23,7 +26,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let Some(code) = share_link::code_for(&props.quiz, &props.attempt) else {
         return Html::default();
     };
-    let link = share_link::result_link(&code);
+    let link = share_link::result_link(props.share_base.as_deref(), &code);
     let on_copy = {
         let link = link.clone();
         let status = status.clone();

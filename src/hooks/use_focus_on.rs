@@ -1,5 +1,8 @@
 //! Moves keyboard and screen-reader focus to an element (a page's heading)
 //! whenever `key` changes, so a new page or question is announced.
+//! Inside a frame that does not have focus (the quiz embedded in a host
+//! page), focus stays where the visitor has it: moving it would scroll the
+//! host page to the quiz as it loads.
 
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -7,9 +10,29 @@ use yew::prelude::*;
 #[hook]
 pub fn use_focus_on<K: PartialEq + 'static>(target: NodeRef, key: K) {
     use_effect_with(key, move |_| {
+        if !may_take_focus() {
+            return;
+        }
         if let Some(element) = target.cast::<HtmlElement>() {
             // Focus can fail harmlessly (element detached); nothing to recover.
             let _ = element.focus();
         }
     });
+}
+
+/// False in a frame whose document does not have focus.
+fn may_take_focus() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let framed = window
+        .top()
+        .ok()
+        .flatten()
+        .is_some_and(|top| !js_sys::Object::is(&top, &window));
+    !framed
+        || window
+            .document()
+            .and_then(|d| d.has_focus().ok())
+            .unwrap_or(false)
 }
