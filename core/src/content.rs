@@ -241,6 +241,7 @@ pub struct UiText {
     pub compare_discuss_small: String,
     pub compare_not_comparable: String,
     pub compare_share: String,
+    pub compare_link_label: String,
     pub footer_embed: String,
     pub embed_heading: String,
     pub embed_intro: String,

@@ -67,6 +67,16 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
             },
         }
     };
+    let all_gaps = gaps(&a, &b);
+    let names_where = |keep: &dyn Fn(Option<u8>) -> bool| -> Vec<String> {
+        all_gaps
+            .iter()
+            .filter(|g| keep(g.gap))
+            .map(|g| quiz.dimensions[g.dimension].name.clone())
+            .collect()
+    };
+    let similar = names_where(&|gap| gap.is_some_and(|g| g < LARGE_GAP));
+    let not_comparable = names_where(&|gap| gap.is_none());
     let link = share_link::compare_link(props.share_base.as_deref(), &props.first, &props.second);
 
     html! {
@@ -105,7 +115,7 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for gaps(&a, &b).iter().map(|gap| {
+                    { for all_gaps.iter().map(|gap| {
                         let show = |s: Option<u8>| s.map_or_else(|| ui.not_assessed.clone(), |s| s.to_string());
                         html! {
                             <tr>
@@ -118,20 +128,26 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            <ul class="gap-advice" data-testid="gap-advice">
-                { for gaps(&a, &b).iter().map(|gap| {
-                    let advice = match gap.gap {
-                        Some(g) if g >= LARGE_GAP => &ui.compare_discuss_large,
-                        Some(_) => &ui.compare_discuss_small,
-                        None => &ui.compare_not_comparable,
-                    };
-                    html! { <li><strong>{ quiz.dimensions[gap.dimension].name.clone() }{ ": " }</strong>{ advice.clone() }</li> }
-                }) }
-            </ul>
+            <div class="gap-advice" data-testid="gap-advice">
+                <ul>
+                    { for all_gaps.iter().filter(|g| g.gap.is_some_and(|g| g >= LARGE_GAP)).map(|gap| html! {
+                        <li>
+                            <strong>{ quiz.dimensions[gap.dimension].name.clone() }{ ": " }</strong>
+                            { ui.compare_discuss_large.clone() }
+                        </li>
+                    }) }
+                </ul>
+                if !similar.is_empty() {
+                    <p><strong>{ similar.join(", ") }{ ": " }</strong>{ ui.compare_discuss_small.clone() }</p>
+                }
+                if !not_comparable.is_empty() {
+                    <p><strong>{ not_comparable.join(", ") }{ ": " }</strong>{ ui.compare_not_comparable.clone() }</p>
+                }
+            </div>
 
             <section class="share" aria-labelledby="compare-share-heading">
                 <h2 id="compare-share-heading">{ ui.compare_share.clone() }</h2>
-                <label for="compare-link">{ ui.share_link_label.clone() }</label>
+                <label for="compare-link">{ ui.compare_link_label.clone() }</label>
                 <input id="compare-link" type="text" readonly=true value={link} data-testid="compare-link" />
             </section>
             <Link<Route> to={Route::Landing} classes="button button-primary">{ ui.shared_take_quiz.clone() }</Link<Route>>
