@@ -34,13 +34,7 @@ after(async () => { await host?.close(); });
 
 /** A host page in a fresh context; console errors of every frame land in `page.errors`. */
 async function openHost(path, options) {
-  const context = await app.newContext(options);
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
-  page.on('pageerror', (error) => page.errors.push(error.message));
-  await page.goto(`${host.origin}${path}`);
-  return page;
+  return app.openIn(await app.newContext(options), `${host.origin}${path}`);
 }
 
 const quizEvents = (page) => page.evaluate(() => window.quizEvents);

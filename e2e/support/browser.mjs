@@ -36,13 +36,13 @@ export function useApp() {
     if (prepare) await prepare(context);
     return context;
   };
-  /** A new page in `context`, collecting console errors in `page.errors`. */
+  /** A new page in `context` at `path` on the app (or an absolute URL), collecting console errors in `page.errors`. */
   visit.openIn = async (context, path = '/') => {
     const page = await context.newPage();
     page.errors = [];
     page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
     page.on('pageerror', (error) => page.errors.push(error.message));
-    await page.goto(`${server.origin}${path}`);
+    await page.goto(/^https?:/.test(path) ? path : `${server.origin}${path}`);
     return page;
   };
   visit.open = async (path = '/', options = {}) => visit.openIn(await visit.newContext(options), path);

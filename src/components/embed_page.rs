@@ -8,10 +8,10 @@ use quiz_core::embed::{
 use quiz_core::text::fill;
 use quiz_core::Quiz;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::hooks::use_focus_on;
+use crate::hooks::{use_copy, use_focus_on};
 use crate::share_link;
 
 /// The loader's height before the frame reports its own, as in embed/embed.js.
@@ -65,8 +65,12 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     // The text fields are left uncontrolled: a re-render while the site owner
     // types (the preview reloading, another tab's storage) must not reset them.
     let preview_height = use_state(|| INITIAL_HEIGHT);
-    let status = use_state(String::new);
     let code_area = use_node_ref();
+    let copier = use_copy(
+        code_area.clone(),
+        ui.embed_copied.clone().into(),
+        ui.embed_copy_failed.clone().into(),
+    );
 
     let app_base = share_link::app_base();
     let origin = web_sys::window()
@@ -138,24 +142,8 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     let on_title = update(|o, value, _| o.title = value);
 
     let on_copy = {
-        let (code, status, code_area) = (code.clone(), status.clone(), code_area.clone());
-        let (copied, failed) = (ui.embed_copied.clone(), ui.embed_copy_failed.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (code, status, code_area) = (code.clone(), status.clone(), code_area.clone());
-            let (copied, failed) = (copied.clone(), failed.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                if share_link::copy(&code).await {
-                    status.set(copied);
-                } else {
-                    // Fallback: select the code so the site owner can copy it.
-                    if let Some(area) = code_area.cast::<HtmlTextAreaElement>() {
-                        let _ = area.focus();
-                        area.select();
-                    }
-                    status.set(failed);
-                }
-            });
-        })
+        let (copier, code) = (copier.clone(), code.clone());
+        Callback::from(move |_: MouseEvent| copier.copy(code.clone()))
     };
 
     let accent_invalid =
@@ -221,7 +209,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             <div class="button-row">
                 <button type="button" class="button button-primary" onclick={on_copy}>{ ui.embed_copy.clone() }</button>
             </div>
-            <p class="field-status" role="status" data-testid="embed-status">{ (*status).clone() }</p>
+            <p class="field-status" role="status" data-testid="embed-status">{ copier.status() }</p>
             <p class="field-hint">{ ui.embed_docs.clone() }</p>
             <h2>{ ui.embed_preview_heading.clone() }</h2>
             <div class="embed-preview" style={format!("min-height:{INITIAL_HEIGHT}px")}>

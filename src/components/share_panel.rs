@@ -5,6 +5,7 @@ use quiz_core::Quiz;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::hooks::use_copy;
 use crate::share_link;
 
 #[derive(Properties, PartialEq)]
@@ -22,32 +23,18 @@ pub struct SharePanelProps {
 pub fn SharePanel(props: &SharePanelProps) -> Html {
     let ui = &props.quiz.ui;
     let link_input = use_node_ref();
-    let status = use_state(String::new);
+    let copier = use_copy(
+        link_input.clone(),
+        ui.share_copied.clone().into(),
+        ui.share_copy_failed.clone().into(),
+    );
     let Some(code) = share_link::code_for(&props.quiz, &props.attempt) else {
         return Html::default();
     };
     let link = share_link::result_link(props.share_base.as_deref(), &code);
     let on_copy = {
-        let link = link.clone();
-        let status = status.clone();
-        let link_input = link_input.clone();
-        let (copied, failed) = (ui.share_copied.clone(), ui.share_copy_failed.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (link, status, link_input) = (link.clone(), status.clone(), link_input.clone());
-            let (copied, failed) = (copied.clone(), failed.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                if share_link::copy(&link).await {
-                    status.set(copied);
-                } else {
-                    // Fallback: select the visible link so the visitor can copy it.
-                    if let Some(input) = link_input.cast::<HtmlInputElement>() {
-                        let _ = input.focus();
-                        input.select();
-                    }
-                    status.set(failed);
-                }
-            });
-        })
+        let (copier, link) = (copier.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| copier.copy(link.clone()))
     };
     let on_share = {
         let link = link.clone();
@@ -76,7 +63,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     <button type="button" class="button" onclick={on_share}>{ ui.share_native.clone() }</button>
                 }
             </div>
-            <p class="field-status" role="status" data-testid="share-status">{ (*status).clone() }</p>
+            <p class="field-status" role="status" data-testid="share-status">{ copier.status() }</p>
         </section>
     }
 }
