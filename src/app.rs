@@ -113,6 +113,8 @@ fn QuizShell(props: &QuizShellProps) -> Html {
                 Some(Route::Question { number }) => {
                     let total = quiz.question_count();
                     if let Some(index) = number.checked_sub(1).filter(|i| *i < total) {
+                        // Remembered, so a reload resumes on this question.
+                        session.visit(*number);
                         let fresh = session.answers().is_empty();
                         if from_landing && fresh && !started.replace(true) {
                             emit(embed.as_ref(), EmbedEvent::Started);
@@ -231,11 +233,7 @@ fn render_route(route: Route, quiz: &Rc<Quiz>, session: &QuizSessionHandle, step
                     on_answer.emit((question_id.clone(), answer, number))
                 })
             };
-            let on_visit = {
-                let session = session.clone();
-                Callback::from(move |number| session.visit(number))
-            };
-            html! { <QuestionPage {quiz} {number} {selected} {on_answer} {on_visit} /> }
+            html! { <QuestionPage {quiz} {number} {selected} {on_answer} /> }
         }
         Route::Review => {
             let answers = session.answers().clone();
@@ -275,7 +273,7 @@ fn render_results(quiz: Rc<Quiz>, session: &QuizSessionHandle, steps: &Steps, id
         Callback::from(move |(id, label): (String, String)| session.set_label(&id, &label))
     };
     let on_restart = steps.on_restart.clone();
-    // Keyed, so the comparison and label state start afresh for another attempt.
     let share_base = steps.share_base.clone();
+    // Keyed, so the comparison and label state start afresh for another attempt.
     html! { <Results key={id} {quiz} attempt={Some(attempt)} {attempts} {on_label} {on_restart} {share_base} /> }
 }

@@ -188,11 +188,6 @@ impl Store {
         result
     }
 
-    /// Keys under our prefix, for the "your data" section.
-    pub fn stored_keys(&self) -> Vec<String> {
-        self.storage.keys_with_prefix(KEY_PREFIX)
-    }
-
     fn set(&self, key: &str, value: &str) -> Result<(), StorageNotice> {
         self.storage.set(key, value).map_err(|error| match error {
             StorageError::QuotaExceeded => StorageNotice::Full,

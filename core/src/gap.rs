@@ -30,23 +30,3 @@ pub fn gaps(first: &Report, second: &Report) -> Vec<Gap> {
     gaps.sort_by_key(|g| std::cmp::Reverse(g.gap.map_or(-1, i16::from)));
     gaps
 }
-
-/// Extracts a share code from what a visitor pastes: a whole link
-/// (`…#/r/<code>`), a compare link's first code, or the bare code.
-pub fn code_from_pasted(text: &str) -> Option<&str> {
-    let text = text.trim();
-    let code = match text.rfind("#/r/") {
-        Some(at) => &text[at + 4..],
-        None => match text.rfind("#/compare/") {
-            Some(at) => text[at + 10..].split('/').next().unwrap_or_default(),
-            None => text,
-        },
-    };
-    let code = code.trim_end_matches('/');
-    let plausible = !code.is_empty()
-        && code.len() <= crate::share::MAX_CODE_LENGTH
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
-    plausible.then_some(code)
-}

@@ -1,8 +1,8 @@
-//! The partner gap view's ordering, and reading a pasted link.
+//! The partner gap view's ordering.
 
 mod common;
 
-use quiz_core::gap::{code_from_pasted, gaps};
+use quiz_core::gap::gaps;
 use quiz_core::{score, Answer};
 
 #[test]
@@ -44,18 +44,4 @@ fn the_largest_gaps_come_first_and_unassessed_dimensions_last() {
         ]
     );
     assert_eq!((result[0].first, result[0].second), (Some(100), Some(0)));
-}
-
-#[test]
-fn pasted_links_and_codes_yield_the_code() {
-    assert_eq!(
-        code_from_pasted("https://example.com/quiz/#/r/AQF6gA.QWNt"),
-        Some("AQF6gA.QWNt")
-    );
-    assert_eq!(code_from_pasted("  AQF6gAAA  "), Some("AQF6gAAA"));
-    assert_eq!(code_from_pasted("http://x/#/compare/AAA/BBB"), Some("AAA"));
-    assert_eq!(code_from_pasted("http://x/#/r/AAA/"), Some("AAA"));
-    assert_eq!(code_from_pasted(""), None);
-    assert_eq!(code_from_pasted("<script>alert(1)</script>"), None);
-    assert_eq!(code_from_pasted(&"A".repeat(100_000)), None);
 }

@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
 use quiz_core::content::Release;
 use quiz_core::share::{
-    clean_label, crc32, decode, encode, ShareError, SharedAnswers, DAY_ZERO, FORMAT,
-    MAX_CODE_LENGTH, MAX_LABEL_CHARS,
+    clean_label, code_from_pasted, crc32, decode, encode, ShareError, SharedAnswers, DAY_ZERO,
+    FORMAT, MAX_CODE_LENGTH, MAX_LABEL_CHARS,
 };
 use quiz_core::{Answer, AnswerSheet};
 
@@ -884,4 +884,18 @@ proptest! {
             (cleaned, got) => prop_assert!(false, "{:?} became {:?}", cleaned, got),
         }
     }
+}
+
+#[test]
+fn pasted_links_and_codes_yield_the_code() {
+    assert_eq!(
+        code_from_pasted("https://example.com/quiz/#/r/AQF6gA.QWNt"),
+        Some("AQF6gA.QWNt")
+    );
+    assert_eq!(code_from_pasted("  AQF6gAAA  "), Some("AQF6gAAA"));
+    assert_eq!(code_from_pasted("http://x/#/compare/AAA/BBB"), Some("AAA"));
+    assert_eq!(code_from_pasted("http://x/#/r/AAA/"), Some("AAA"));
+    assert_eq!(code_from_pasted(""), None);
+    assert_eq!(code_from_pasted("<script>alert(1)</script>"), None);
+    assert_eq!(code_from_pasted(&"A".repeat(100_000)), None);
 }

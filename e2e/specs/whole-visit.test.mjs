@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
-import { LandingPage, QuestionPage, ResultsPage, ReviewPage } from '../pages/quiz-pages.mjs';
+import { answerAll, LandingPage, QuestionPage, ResultsPage } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
 
@@ -21,17 +21,8 @@ test('landing, thirty questions, review and results with advice and training', a
   await page.getByText('Nothing is sent anywhere').first().waitFor();
 
   const question = await landing.startQuiz();
-  const total = await question.total();
-  assert.equal(total, 30);
-  for (let number = 1; number <= total; number += 1) {
-    await question.waitForNumber(number);
-    const dimension = (await question.dimension.textContent()).trim();
-    await question.choose(PLAN[dimension] ?? DEFAULT_CHOICE);
-    await question.next.click();
-  }
-
-  const review = new ReviewPage(page);
-  await review.heading.waitFor();
+  assert.equal(await question.total(), 30);
+  const review = await answerAll(page, (dimension) => PLAN[dimension] ?? DEFAULT_CHOICE);
   assert.equal(await review.summary.textContent(), 'You answered 30 of 30 questions.');
   await review.seeResults.click();
 

@@ -18,9 +18,6 @@ pub struct QuestionPageProps {
     pub number: usize,
     pub selected: Option<Answer>,
     pub on_answer: Callback<Answer>,
-    /// Told the question number whenever a question is shown, so a reload resumes here.
-    #[prop_or_default]
-    pub on_visit: Callback<usize>,
 }
 
 #[function_component]
@@ -28,10 +25,6 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     let navigator = use_navigator();
     let heading = use_node_ref();
     use_focus_on(heading.clone(), props.number);
-    {
-        let on_visit = props.on_visit.clone();
-        use_effect_with(props.number, move |number| on_visit.emit(*number));
-    }
 
     let quiz = &props.quiz;
     let ui = &quiz.ui;

@@ -1,7 +1,6 @@
 use std::rc::Rc;
 
-use quiz_core::gap::code_from_pasted;
-use quiz_core::share::{decode, SharedAnswers};
+use quiz_core::share::{code_from_pasted, decode, SharedAnswers};
 use quiz_core::storage::{new_attempt, Attempt};
 use quiz_core::text::fill;
 use quiz_core::{score, Quiz};

@@ -55,10 +55,6 @@ impl QuizSessionHandle {
         self.store.is_persistent()
     }
 
-    pub fn stored_keys(&self) -> Vec<String> {
-        self.store.stored_keys()
-    }
-
     pub fn answer(&self, question_id: String, answer: Answer, position: usize) {
         self.state.dispatch(QuizAction::Answer {
             question_id,
