@@ -8,6 +8,7 @@ pub mod content;
 pub mod embed;
 pub mod format;
 pub mod hooks;
+pub mod performance;
 pub mod route;
 pub mod share_link;
 pub mod state;

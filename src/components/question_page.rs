@@ -9,6 +9,7 @@ use yew_router::prelude::*;
 
 use crate::components::{AnswerOptions, ProgressBar};
 use crate::hooks::use_focus_on;
+use crate::performance::mark_first_question_interactive;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +26,11 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     let navigator = use_navigator();
     let heading = use_node_ref();
     use_focus_on(heading.clone(), props.number);
+    use_effect_with(props.number, |number| {
+        if *number == 1 {
+            mark_first_question_interactive();
+        }
+    });
 
     let quiz = &props.quiz;
     let ui = &quiz.ui;
