@@ -1,6 +1,8 @@
-//! Turns the content source files into one validated JSON document per language
-//! in OUT_DIR. Invalid content fails the build with messages naming the file
-//! and the item, so a broken quiz never ships.
+//! Turns the content source files into one validated quiz per language, written
+//! to OUT_DIR in the compact form of `quiz_core::content_codec`, which the app
+//! embeds and decodes with little code. Invalid content fails
+//! the build with messages naming the file and the item, so a broken quiz never
+//! ships.
 
 use std::path::Path;
 use std::{env, fs};
@@ -8,6 +10,7 @@ use std::{env, fs};
 use quiz_core::authoring::{
     assemble, compare_translation, parse_language, parse_manifest, parse_releases,
 };
+use quiz_core::content_codec;
 use quiz_core::validate::{ContentError, SourceFiles};
 
 fn main() {
@@ -77,21 +80,15 @@ fn build_content() -> Result<(), Vec<ContentError>> {
                 if let Some(reference) = &reference {
                     errors.extend(compare_translation(reference, &quiz, file));
                 }
-                let json = serde_json::to_string(&quiz).map_err(|e| {
-                    vec![ContentError::Parse {
-                        file: file.clone(),
-                        message: e.to_string(),
-                    }]
-                })?;
-                let target = Path::new(&out_dir).join(format!("content-{language}.json"));
-                fs::write(&target, json).map_err(|e| {
+                let target = Path::new(&out_dir).join(format!("content-{language}.bin"));
+                fs::write(&target, content_codec::encode(&quiz)).map_err(|e| {
                     vec![ContentError::Parse {
                         file: file.clone(),
                         message: e.to_string(),
                     }]
                 })?;
                 index.push_str(&format!(
-                    "({language:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/content-{language}.json\"))),"
+                    "({language:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/content-{language}.bin\"))),"
                 ));
                 reference.get_or_insert(quiz);
             }

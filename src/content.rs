@@ -1,19 +1,20 @@
-//! The quiz content, validated at build time by `build.rs` and embedded as JSON.
+//! The quiz content, validated at build time by `build.rs` and embedded in the
+//! compact form of `quiz_core::content_codec`.
 
 use std::fmt;
 use std::rc::Rc;
 
-use quiz_core::Quiz;
+use quiz_core::{content_codec, Quiz};
 
-/// `(language, JSON)` for every language under `content/`, default first.
-const LANGUAGES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+/// `(language, encoded quiz)` for every language under `content/`, default first.
+const LANGUAGES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ContentError {
     /// No content was built for the requested language.
     UnknownLanguage(String),
-    /// The embedded content did not parse. Only a broken build can cause this.
-    Unreadable(String),
+    /// The embedded content did not decode. Only a broken build can cause this.
+    Unreadable,
 }
 
 impl fmt::Display for ContentError {
@@ -22,20 +23,18 @@ impl fmt::Display for ContentError {
             Self::UnknownLanguage(language) => {
                 write!(f, "The quiz is not available in “{language}”.")
             }
-            Self::Unreadable(reason) => write!(f, "The quiz content could not be read ({reason})."),
+            Self::Unreadable => f.write_str("The quiz content could not be read."),
         }
     }
 }
 
 /// The quiz in `language`, or in the default language when `None`.
 pub fn load(language: Option<&str>) -> Result<Rc<Quiz>, ContentError> {
-    let json = match language {
+    match language {
         Some(wanted) => LANGUAGES.iter().find(|(code, _)| *code == wanted),
         None => LANGUAGES.first(),
     }
-    .map(|(_, json)| *json)
-    .ok_or_else(|| ContentError::UnknownLanguage(language.unwrap_or_default().to_string()))?;
-    serde_json::from_str(json)
-        .map(Rc::new)
-        .map_err(|e| ContentError::Unreadable(e.to_string()))
+    .ok_or_else(|| ContentError::UnknownLanguage(language.unwrap_or_default().to_string()))
+    .and_then(|(_, bytes)| content_codec::decode(bytes).ok_or(ContentError::Unreadable))
+    .map(Rc::new)
 }

@@ -1,277 +1,298 @@
 //! The assembled quiz as the app uses it: one language, with levels, offers and
 //! texts joined in. Built from the files under `content/` by [`crate::authoring`]
-//! at build time; the app reads it back from JSON.
+//! at build time; the app reads it back from the compact form in
+//! [`crate::content_codec`].
 
 use serde::{Deserialize, Serialize};
+
+use crate::content_codec::codable;
 
 /// The five anchored answers, weakest to strongest. Validation holds every
 /// question to exactly these scores, so an option's index is its rung.
 pub const OPTION_SCORES: [u8; 5] = [0, 25, 50, 75, 100];
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quiz {
-    /// Bumped whenever questions or options are added, removed or reordered.
-    pub version: u32,
-    pub language: String,
-    pub ui: UiText,
-    /// Readiness levels, lowest first; they double as the advice bands.
-    pub levels: Vec<Level>,
-    pub dimensions: Vec<Dimension>,
-    pub offers: Vec<Offer>,
-    /// Every released version's question order, oldest first (`content/releases.toml`).
-    pub releases: Vec<Release>,
+codable! {
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Quiz {
+        /// Bumped whenever questions or options are added, removed or reordered.
+        pub version: u32,
+        pub language: String,
+        pub ui: UiText,
+        /// Readiness levels, lowest first; they double as the advice bands.
+        pub levels: Vec<Level>,
+        pub dimensions: Vec<Dimension>,
+        pub offers: Vec<Offer>,
+        /// Every released version's question order, oldest first (`content/releases.toml`).
+        pub releases: Vec<Release>,
+    }
 }
 
-/// The question order of one released content version. Share codes and saved
-/// results address answers by position in this order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Release {
-    pub version: u32,
-    pub questions: Vec<String>,
+codable! {
+    /// The question order of one released content version. Share codes and saved
+    /// results address answers by position in this order.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Release {
+        pub version: u32,
+        pub questions: Vec<String>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Level {
-    pub id: String,
-    pub name: String,
-    /// Lowest overall or dimension score (0 to 100) that reaches this level.
-    pub min_score: u8,
-    pub summary: String,
+codable! {
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Level {
+        pub id: String,
+        pub name: String,
+        /// Lowest overall or dimension score (0 to 100) that reaches this level.
+        pub min_score: u8,
+        pub summary: String,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Dimension {
-    pub id: String,
-    pub name: String,
-    pub definition: String,
-    pub advice: Vec<Advice>,
-    pub questions: Vec<Question>,
+codable! {
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Dimension {
+        pub id: String,
+        pub name: String,
+        pub definition: String,
+        pub advice: Vec<Advice>,
+        pub questions: Vec<Question>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Advice {
-    /// A level id.
-    pub band: String,
-    pub headline: String,
-    pub actions: Vec<String>,
+codable! {
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Advice {
+        /// A level id.
+        pub band: String,
+        pub headline: String,
+        pub actions: Vec<String>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Question {
-    pub id: String,
-    pub prompt: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
-    pub options: Vec<AnswerOption>,
+codable! {
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Question {
+        pub id: String,
+        pub prompt: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub help: Option<String>,
+        pub options: Vec<AnswerOption>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AnswerOption {
-    pub id: String,
-    pub score: u8,
-    pub text: String,
+codable! {
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct AnswerOption {
+        pub id: String,
+        pub score: u8,
+        pub text: String,
+    }
 }
 
-/// A training offer with its texts and its final link (UTM parameters applied).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Offer {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub cta: String,
-    pub url: String,
-    /// Dimension ids this offer helps with.
-    pub dimensions: Vec<String>,
-    /// Level ids (bands) at which it is recommended for those dimensions.
-    pub bands: Vec<String>,
+codable! {
+    /// A training offer with its texts and its final link (UTM parameters applied).
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Offer {
+        pub id: String,
+        pub title: String,
+        pub description: String,
+        pub cta: String,
+        pub url: String,
+        /// Dimension ids this offer helps with.
+        pub dimensions: Vec<String>,
+        /// Level ids (bands) at which it is recommended for those dimensions.
+        pub bands: Vec<String>,
+    }
 }
 
-/// Every string the interface shows that is not quiz content. A missing key
-/// in a language file is a build error naming the file and the key.
-/// `{name}` placeholders are filled by [`crate::text::fill`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UiText {
-    pub app_title: String,
-    pub skip_to_content: String,
-    pub landing_heading: String,
-    pub landing_intro: Vec<String>,
-    pub landing_what_you_get: Vec<String>,
-    /// `{minutes}`, `{questions}`, `{dimensions}`
-    pub landing_duration: String,
-    pub landing_privacy: String,
-    pub start: String,
-    /// `{n}`, `{total}`
-    pub question_progress: String,
-    pub answer_keys_hint: String,
-    pub not_sure: String,
-    pub back: String,
-    pub next: String,
-    pub review: String,
-    pub review_heading: String,
-    /// `{answered}`, `{total}`
-    pub review_summary: String,
-    pub review_unanswered_heading: String,
-    pub review_all_answered: String,
-    /// `{n}`
-    pub review_go_to_question: String,
-    pub see_results: String,
-    pub results_heading: String,
-    pub overall_label: String,
-    pub level_label: String,
-    pub not_assessed: String,
-    pub nothing_answered: String,
-    pub chart_title: String,
-    pub table_caption: String,
-    pub table_dimension: String,
-    pub table_score: String,
-    pub table_level: String,
-    pub table_not_sure: String,
-    pub strengths_heading: String,
-    pub priorities_heading: String,
-    pub priorities_intro: String,
-    pub not_sure_heading: String,
-    pub not_sure_intro: String,
-    /// `{count}`, `{total}`, `{dimension}`
-    pub not_sure_finding: String,
-    pub training_heading: String,
-    pub training_intro: String,
-    /// Shown when no offer matches the priorities, above every offer.
-    pub training_general_intro: String,
-    /// `{dimensions}`
-    pub training_because: String,
-    pub how_computed_heading: String,
-    pub how_computed_intro: String,
-    /// `{scores}`, `{count}`, `{result}`
-    pub how_computed_dimension: String,
-    /// `{count}`
-    pub how_computed_excluded: String,
-    /// `{scores}`, `{count}`, `{result}`
-    pub how_computed_overall: String,
-    pub how_computed_levels: String,
-    pub start_again: String,
-    pub footer_privacy: String,
-    pub not_found_heading: String,
-    pub not_found_text: String,
-    pub back_to_start: String,
-    pub opens_in_new_tab: String,
-    pub nav_history: String,
-    pub landing_resume_intro: String,
-    /// `{answered}`, `{total}`
-    pub landing_resume: String,
-    pub landing_start_over: String,
-    pub notice_not_kept: String,
-    pub notice_full: String,
-    pub notice_quarantined: String,
-    pub notice_newer: String,
-    pub notice_dismiss: String,
-    /// `{date}`
-    pub results_completed_on: String,
-    pub label_field: String,
-    pub label_hint: String,
-    pub label_save: String,
-    pub label_saved: String,
-    pub compare_field: String,
-    pub compare_none: String,
-    /// `{date}`
-    pub compare_heading: String,
-    pub table_change: String,
-    pub chart_this_result: String,
-    pub chart_earlier: String,
-    pub history_heading: String,
-    pub history_intro: String,
-    pub history_empty: String,
-    pub history_untitled: String,
-    pub history_open: String,
-    pub history_delete: String,
-    pub history_deleted: String,
-    pub history_undo: String,
-    pub history_delete_all: String,
-    /// `{count}`
-    pub history_delete_all_confirm: String,
-    pub history_confirm_delete_all: String,
-    pub history_cancel: String,
-    pub data_heading: String,
-    pub data_what: String,
-    pub data_where: String,
-    pub data_not_kept: String,
-    pub data_export: String,
-    pub data_import: String,
-    /// `{added}`, `{present}`
-    pub data_imported: String,
-    /// `{reason}`
-    pub data_import_failed: String,
-    pub import_not_json: String,
-    pub import_not_export: String,
-    pub import_newer: String,
-    pub import_damaged: String,
-    pub import_too_large: String,
-    pub data_delete_everything: String,
-    pub data_deleted: String,
-    pub share_heading: String,
-    pub share_reveals: String,
-    pub share_link_label: String,
-    pub share_copy: String,
-    pub share_copied: String,
-    pub share_copy_failed: String,
-    pub share_native: String,
-    pub shared_badge: String,
-    pub shared_heading: String,
-    pub shared_intro: String,
-    pub shared_take_quiz: String,
-    pub shared_save: String,
-    pub shared_saved: String,
-    pub shared_compare_heading: String,
-    pub shared_compare_intro: String,
-    pub shared_compare_mine: String,
-    pub shared_compare_paste_label: String,
-    pub shared_compare_paste_button: String,
-    pub shared_compare_paste_invalid: String,
-    pub link_damaged_heading: String,
-    pub link_damaged_text: String,
-    pub link_newer_heading: String,
-    pub link_newer_text: String,
-    pub compare_title: String,
-    pub compare_intro: String,
-    pub compare_first: String,
-    pub compare_second: String,
-    pub compare_gap: String,
-    pub compare_gaps_heading: String,
-    pub compare_discuss_large: String,
-    pub compare_discuss_small: String,
-    pub compare_not_comparable: String,
-    pub compare_share: String,
-    pub compare_link_label: String,
-    pub footer_embed: String,
-    pub embed_heading: String,
-    pub embed_intro: String,
-    pub embed_options_heading: String,
-    pub embed_language: String,
-    pub embed_theme: String,
-    pub embed_theme_light: String,
-    pub embed_theme_dark: String,
-    pub embed_theme_auto: String,
-    pub embed_accent: String,
-    pub embed_accent_hint: String,
-    pub embed_accent_invalid: String,
-    pub embed_compact: String,
-    pub embed_start_screen: String,
-    pub embed_share_base: String,
-    pub embed_share_base_hint: String,
-    pub embed_share_base_invalid: String,
-    pub embed_frame_title: String,
-    /// `{title}`: the default title.
-    pub embed_frame_title_hint: String,
-    /// The loader's default frame title; keep it equal to the one in embed/embed.js.
-    pub embed_default_title: String,
-    pub embed_code_heading: String,
-    pub embed_code_label: String,
-    pub embed_copy: String,
-    pub embed_copied: String,
-    pub embed_copy_failed: String,
-    pub embed_preview_heading: String,
-    pub embed_preview_title: String,
-    pub embed_docs: String,
+codable! {
+    /// Every string the interface shows that is not quiz content. A missing key
+    /// in a language file is a build error naming the file and the key.
+    /// `{name}` placeholders are filled by [`crate::text::fill`].
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct UiText {
+        pub app_title: String,
+        pub skip_to_content: String,
+        pub landing_heading: String,
+        pub landing_intro: Vec<String>,
+        pub landing_what_you_get: Vec<String>,
+        /// `{minutes}`, `{questions}`, `{dimensions}`
+        pub landing_duration: String,
+        pub landing_privacy: String,
+        pub start: String,
+        /// `{n}`, `{total}`
+        pub question_progress: String,
+        pub answer_keys_hint: String,
+        pub not_sure: String,
+        pub back: String,
+        pub next: String,
+        pub review: String,
+        pub review_heading: String,
+        /// `{answered}`, `{total}`
+        pub review_summary: String,
+        pub review_unanswered_heading: String,
+        pub review_all_answered: String,
+        /// `{n}`
+        pub review_go_to_question: String,
+        pub see_results: String,
+        pub results_heading: String,
+        pub overall_label: String,
+        pub level_label: String,
+        pub not_assessed: String,
+        pub nothing_answered: String,
+        pub chart_title: String,
+        pub table_caption: String,
+        pub table_dimension: String,
+        pub table_score: String,
+        pub table_level: String,
+        pub table_not_sure: String,
+        pub strengths_heading: String,
+        pub priorities_heading: String,
+        pub priorities_intro: String,
+        pub not_sure_heading: String,
+        pub not_sure_intro: String,
+        /// `{count}`, `{total}`, `{dimension}`
+        pub not_sure_finding: String,
+        pub training_heading: String,
+        pub training_intro: String,
+        /// Shown when no offer matches the priorities, above every offer.
+        pub training_general_intro: String,
+        /// `{dimensions}`
+        pub training_because: String,
+        pub how_computed_heading: String,
+        pub how_computed_intro: String,
+        /// `{scores}`, `{count}`, `{result}`
+        pub how_computed_dimension: String,
+        /// `{count}`
+        pub how_computed_excluded: String,
+        /// `{scores}`, `{count}`, `{result}`
+        pub how_computed_overall: String,
+        pub how_computed_levels: String,
+        pub start_again: String,
+        pub footer_privacy: String,
+        pub not_found_heading: String,
+        pub not_found_text: String,
+        pub back_to_start: String,
+        pub opens_in_new_tab: String,
+        pub nav_history: String,
+        pub landing_resume_intro: String,
+        /// `{answered}`, `{total}`
+        pub landing_resume: String,
+        pub landing_start_over: String,
+        pub notice_not_kept: String,
+        pub notice_full: String,
+        pub notice_quarantined: String,
+        pub notice_newer: String,
+        pub notice_dismiss: String,
+        /// `{date}`
+        pub results_completed_on: String,
+        pub label_field: String,
+        pub label_hint: String,
+        pub label_save: String,
+        pub label_saved: String,
+        pub compare_field: String,
+        pub compare_none: String,
+        /// `{date}`
+        pub compare_heading: String,
+        pub table_change: String,
+        pub chart_this_result: String,
+        pub chart_earlier: String,
+        pub history_heading: String,
+        pub history_intro: String,
+        pub history_empty: String,
+        pub history_untitled: String,
+        pub history_open: String,
+        pub history_delete: String,
+        pub history_deleted: String,
+        pub history_undo: String,
+        pub history_delete_all: String,
+        /// `{count}`
+        pub history_delete_all_confirm: String,
+        pub history_confirm_delete_all: String,
+        pub history_cancel: String,
+        pub data_heading: String,
+        pub data_what: String,
+        pub data_where: String,
+        pub data_not_kept: String,
+        pub data_export: String,
+        pub data_import: String,
+        /// `{added}`, `{present}`
+        pub data_imported: String,
+        /// `{reason}`
+        pub data_import_failed: String,
+        pub import_not_json: String,
+        pub import_not_export: String,
+        pub import_newer: String,
+        pub import_damaged: String,
+        pub import_too_large: String,
+        pub data_delete_everything: String,
+        pub data_deleted: String,
+        pub share_heading: String,
+        pub share_reveals: String,
+        pub share_link_label: String,
+        pub share_copy: String,
+        pub share_copied: String,
+        pub share_copy_failed: String,
+        pub share_native: String,
+        pub shared_badge: String,
+        pub shared_heading: String,
+        pub shared_intro: String,
+        pub shared_take_quiz: String,
+        pub shared_save: String,
+        pub shared_saved: String,
+        pub shared_compare_heading: String,
+        pub shared_compare_intro: String,
+        pub shared_compare_mine: String,
+        pub shared_compare_paste_label: String,
+        pub shared_compare_paste_button: String,
+        pub shared_compare_paste_invalid: String,
+        pub link_damaged_heading: String,
+        pub link_damaged_text: String,
+        pub link_newer_heading: String,
+        pub link_newer_text: String,
+        pub compare_title: String,
+        pub compare_intro: String,
+        pub compare_first: String,
+        pub compare_second: String,
+        pub compare_gap: String,
+        pub compare_gaps_heading: String,
+        pub compare_discuss_large: String,
+        pub compare_discuss_small: String,
+        pub compare_not_comparable: String,
+        pub compare_share: String,
+        pub compare_link_label: String,
+        pub footer_embed: String,
+        pub embed_heading: String,
+        pub embed_intro: String,
+        pub embed_options_heading: String,
+        pub embed_language: String,
+        pub embed_theme: String,
+        pub embed_theme_light: String,
+        pub embed_theme_dark: String,
+        pub embed_theme_auto: String,
+        pub embed_accent: String,
+        pub embed_accent_hint: String,
+        pub embed_accent_invalid: String,
+        pub embed_compact: String,
+        pub embed_start_screen: String,
+        pub embed_share_base: String,
+        pub embed_share_base_hint: String,
+        pub embed_share_base_invalid: String,
+        pub embed_frame_title: String,
+        /// `{title}`: the default title.
+        pub embed_frame_title_hint: String,
+        /// The loader's default frame title; keep it equal to the one in embed/embed.js.
+        pub embed_default_title: String,
+        pub embed_code_heading: String,
+        pub embed_code_label: String,
+        pub embed_copy: String,
+        pub embed_copied: String,
+        pub embed_copy_failed: String,
+        pub embed_preview_heading: String,
+        pub embed_preview_title: String,
+        pub embed_docs: String,
+    }
 }
 
 impl Quiz {

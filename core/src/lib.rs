@@ -5,6 +5,7 @@
 #[cfg(feature = "authoring")]
 pub mod authoring;
 pub mod content;
+pub mod content_codec;
 pub mod embed;
 pub mod gap;
 pub mod scoring;

@@ -98,3 +98,28 @@ fn prompts_and_options_stay_short_enough_for_a_phone() {
         }
     }
 }
+
+#[test]
+fn the_shipped_content_survives_the_compact_form_the_app_embeds() {
+    let quiz = common::english();
+    let bytes = quiz_core::content_codec::encode(&quiz);
+    assert_eq!(quiz_core::content_codec::decode(&bytes), Some(quiz));
+}
+
+#[test]
+fn damaged_compact_content_is_refused_without_a_panic() {
+    let bytes = quiz_core::content_codec::encode(&common::english());
+    // Truncations throughout (every 7th length, and the last byte missing),
+    // and a flipped byte every 97 bytes.
+    for end in (0..bytes.len()).step_by(7).chain([bytes.len() - 1]) {
+        assert_eq!(
+            quiz_core::content_codec::decode::<quiz_core::Quiz>(&bytes[..end]),
+            None
+        );
+    }
+    for at in (0..bytes.len()).step_by(97) {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0xff;
+        let _ = quiz_core::content_codec::decode::<quiz_core::Quiz>(&damaged);
+    }
+}
