@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bootstrap lint test-host test-browser dist test-e2e screenshots
+.PHONY: serve test build bootstrap lint test-host test-browser dist check-size test-e2e screenshots
 
 ## serve: install what is missing, then serve the app on http://127.0.0.1:8080/
 serve: bootstrap
@@ -14,7 +14,7 @@ serve: bootstrap
 
 ## test: install what is missing, then run every check and all three test layers
 test: bootstrap
-	$(MAKE) --no-print-directory lint test-host test-browser dist test-e2e
+	$(MAKE) --no-print-directory lint test-host test-browser dist check-size test-e2e
 
 ## build: a release build into dist/
 build: bootstrap
@@ -38,6 +38,10 @@ test-browser:
 
 dist:
 	trunk build --release
+
+# What a first visit downloads, brotli 11, against the size budget (scripts/check-size.mjs).
+check-size:
+	node scripts/check-size.mjs dist
 
 test-e2e:
 	node --test --test-concurrency=1 e2e/specs/*.test.mjs

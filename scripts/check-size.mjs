@@ -1,0 +1,59 @@
+// The size check in `make test`: what a first visit downloads (index.html and
+// every local file it links or imports: JS, wasm, CSS, icons), brotli 11.
+// Size is deterministic, so unlike timing it can gate a build; `make bench`
+// measures everything else (docs/benchmark.md).
+//
+// BUDGET is the goal from the performance issue. While the build is over it,
+// CEILING stops it from growing: raise the ceiling only with a reason in the
+// commit, lower it whenever the build shrinks, and drop it once under budget.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotli, gzip } from './precompress.mjs';
+
+export const BUDGET = 64 * 1024;
+export const CEILING = 220 * 1024;
+
+/** Local files index.html pulls in, in the order they appear. */
+export function linkedFiles(html) {
+  const found = new Set();
+  for (const [, path] of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["']\.?\/?([^"':?#]+\.(?:js|wasm|css|png|svg|ico|webmanifest|json))["']/g)) {
+    found.add(path);
+  }
+  for (const [, path] of html.matchAll(/from\s+["']\.?\/?([^"']+\.js)["']/g)) found.add(path);
+  return [...found];
+}
+
+export async function firstVisit(dist) {
+  const html = await readFile(join(dist, 'index.html'));
+  const files = [['index.html', html]];
+  for (const path of linkedFiles(html.toString())) files.push([path, await readFile(join(dist, path))]);
+  return files.map(([path, bytes]) => ({
+    path,
+    raw: bytes.length,
+    gzip: gzip(bytes).length,
+    brotli: brotli(bytes).length,
+  }));
+}
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));
+  const files = await firstVisit(dist).catch((error) => {
+    console.error(`size check: cannot read ${dist}/index.html (${error.message}); run \`make build\` first`);
+    process.exit(2);
+  });
+  const total = files.reduce((sum, file) => sum + file.brotli, 0);
+  for (const file of files) {
+    console.log(`  ${file.path.padEnd(44)} ${String(file.raw).padStart(8)} raw ${String(file.gzip).padStart(8)} gzip ${String(file.brotli).padStart(8)} brotli`);
+  }
+  const verdict = total <= BUDGET
+    ? `within the ${kib(BUDGET)} budget`
+    : `OVER the ${kib(BUDGET)} budget by ${kib(total - BUDGET)} (ceiling ${kib(CEILING)})`;
+  console.log(`size check: first visit ${total} bytes brotli (${kib(total)}), ${verdict}`);
+  if (total > Math.max(BUDGET, CEILING)) {
+    console.error(`size check failed: the first visit grew past the ceiling of ${kib(CEILING)}`);
+    process.exit(1);
+  }
+}
