@@ -1,6 +1,7 @@
 //! Two partners' results side by side: where they see their alliance most
 //! differently comes first, because that is where the conversation should start.
 
+use crate::order::stable_sort_by_key;
 use crate::scoring::Report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +28,8 @@ pub fn gaps(first: &Report, second: &Report) -> Vec<Gap> {
             gap: a.score.zip(b.score).map(|(x, y)| x.abs_diff(y)),
         })
         .collect();
-    gaps.sort_by_key(|g| std::cmp::Reverse(g.gap.map_or(-1, i16::from)));
+    stable_sort_by_key(&mut gaps, |g| {
+        std::cmp::Reverse(g.gap.map_or(-1, i16::from))
+    });
     gaps
 }

@@ -1,9 +1,8 @@
 //! Scoring: plain integer arithmetic so every number on the results page can be
 //! recomputed by hand from the explanation shown beside it.
 
-use std::collections::BTreeMap;
-
 use crate::content::{Quiz, OPTION_SCORES};
+use crate::order::stable_sort_by_key;
 
 /// One answer to one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,7 +27,10 @@ impl Answer {
 /// A visitor's answers keyed by question id. Order of answering does not matter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AnswerSheet {
-    answers: BTreeMap<String, Answer>,
+    /// Sorted by question id, like a map, so equal sheets compare equal and
+    /// iterate alike. A sorted vector of thirty entries needs far less wasm
+    /// than a `BTreeMap`.
+    answers: Vec<(String, Answer)>,
 }
 
 impl AnswerSheet {
@@ -36,12 +38,20 @@ impl AnswerSheet {
         Self::default()
     }
 
+    fn position(&self, question_id: &str) -> Result<usize, usize> {
+        self.answers
+            .binary_search_by(|(id, _)| id.as_str().cmp(question_id))
+    }
+
     pub fn set(&mut self, question_id: &str, answer: Answer) {
-        self.answers.insert(question_id.to_string(), answer);
+        match self.position(question_id) {
+            Ok(at) => self.answers[at].1 = answer,
+            Err(at) => self.answers.insert(at, (question_id.to_string(), answer)),
+        }
     }
 
     pub fn get(&self, question_id: &str) -> Option<Answer> {
-        self.answers.get(question_id).copied()
+        self.position(question_id).ok().map(|at| self.answers[at].1)
     }
 
     pub fn len(&self) -> usize {
@@ -61,7 +71,7 @@ impl AnswerSheet {
     /// How many of the quiz's questions have an answer ("Not sure" counts as one).
     pub fn answered_in(&self, quiz: &Quiz) -> usize {
         quiz.questions()
-            .filter(|(_, q)| self.answers.contains_key(&q.id))
+            .filter(|(_, q)| self.position(&q.id).is_ok())
             .count()
     }
 
@@ -69,7 +79,7 @@ impl AnswerSheet {
     pub fn unanswered_positions(&self, quiz: &Quiz) -> Vec<usize> {
         quiz.questions()
             .enumerate()
-            .filter(|(_, (_, q))| !self.answers.contains_key(&q.id))
+            .filter(|(_, (_, q))| self.position(&q.id).is_err())
             .map(|(position, _)| position)
             .collect()
     }
@@ -77,12 +87,12 @@ impl AnswerSheet {
 
 impl<S: Into<String>> FromIterator<(S, Answer)> for AnswerSheet {
     fn from_iter<I: IntoIterator<Item = (S, Answer)>>(iter: I) -> Self {
-        Self {
-            answers: iter
-                .into_iter()
-                .map(|(id, answer)| (id.into(), answer))
-                .collect(),
+        // Through `set`: keeps the order, and a later answer replaces an earlier one.
+        let mut sheet = Self::new();
+        for (id, answer) in iter {
+            sheet.set(&id.into(), answer);
         }
+        sheet
     }
 }
 
@@ -167,14 +177,14 @@ pub fn score(quiz: &Quiz, answers: &AnswerSheet) -> Report {
 
     // Stable sorts keep content order among equal scores.
     let mut weakest_first = assessed.clone();
-    weakest_first.sort_by_key(|(_, s)| *s);
+    stable_sort_by_key(&mut weakest_first, |(_, s)| *s);
     let priorities: Vec<usize> = weakest_first
         .iter()
         .take(PRIORITY_COUNT)
         .map(|(d, _)| *d)
         .collect();
     let mut strongest_first = assessed;
-    strongest_first.sort_by_key(|(_, s)| std::cmp::Reverse(*s));
+    stable_sort_by_key(&mut strongest_first, |(_, s)| std::cmp::Reverse(*s));
     let strengths = strongest_first
         .iter()
         .map(|(d, _)| *d)
