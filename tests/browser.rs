@@ -287,3 +287,49 @@ fn a_share_link_points_at_this_page_and_decodes_to_the_attempt() {
     // 1.7e12 ms is 2023-11-14.
     assert_eq!(shared.completed_on, Some(19_675));
 }
+
+#[wasm_bindgen_test]
+async fn question_one_sets_the_benchmark_mark_once_per_page_load() {
+    let location = web_sys::window().expect("window").location();
+    location.set_hash("#/q/1").expect("hash");
+    let root = fresh_root();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    location.set_hash("#/q/2").expect("hash");
+    settle().await;
+    location.set_hash("#/q/1").expect("hash");
+    settle().await;
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .expect("performance");
+    let marks = performance
+        .get_entries_by_name_with_entry_type(
+            alliance_quiz::performance::FIRST_QUESTION_INTERACTIVE,
+            "mark",
+        )
+        .length();
+    // Unmounted before asserting, so no app is left listening to the hash
+    // when the next test starts.
+    app.destroy();
+    root.remove();
+    location.set_hash("").expect("hash");
+    assert_eq!(marks, 1);
+}
+
+#[wasm_bindgen_test]
+fn the_benchmark_opens_a_share_link_as_the_shared_page_does() {
+    let quiz = content::load(None).expect("content");
+    let release = quiz.release(quiz.version).expect("current release");
+    let answers: AnswerSheet = release
+        .questions
+        .iter()
+        .map(|id| (id.as_str(), Answer::Choice(2)))
+        .collect();
+    let code = quiz_core::share::encode(release, &answers, None, None);
+    assert_eq!(alliance_quiz::performance::bench_open_share_link(&code), 50);
+    assert_eq!(
+        alliance_quiz::performance::bench_open_share_link("not-a-code"),
+        -1
+    );
+    assert_eq!(alliance_quiz::performance::bench_open_share_link(""), -1);
+}
