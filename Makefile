@@ -49,3 +49,10 @@ test-e2e:
 ## screenshots: landing, a question and the results at 1280 and 375 px, into screenshots/
 screenshots: build
 	node e2e/screenshots.mjs
+
+## bench: issue 7's benchmark (release build, criterion, Chromium, Lighthouse, two baselines) into bench/results/latest.json; not part of `make test`; BENCH_RUNS=3 for a quick run
+bench: bootstrap
+	@bash bench/install.sh
+	$(MAKE) --no-print-directory dist
+	@bash bench/criterion.sh
+	node bench/run.mjs
