@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bootstrap lint test-host test-browser dist check-size test-e2e screenshots
+.PHONY: serve test build bootstrap lint test-host test-browser dist check-size test-e2e screenshots bench
 
 ## serve: install what is missing, then serve the app on http://127.0.0.1:8080/
 serve: bootstrap
