@@ -47,6 +47,7 @@ const LH_BASELINE_RUNS = count('BENCH_LIGHTHOUSE_BASELINE_RUNS', 1, 0);
 const CRITERION = resolve(process.env.BENCH_CRITERION_DIR ?? join(ROOT, 'target/bench-share-decode/criterion'));
 
 const started = Date.now();
+const LOAD_AT_START = Number(os.loadavg()[0].toFixed(2));
 const log = (text) => process.stderr.write(`bench [${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}\n`);
 const warnings = [];
 const errors = [];
@@ -77,6 +78,8 @@ async function machine(browser) {
     cores: os.cpus().length,
     cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown',
     memoryBytes: os.totalmem(),
+    // Other work on the machine slows every timing: the 1-minute load average.
+    loadAverage: { atStart: LOAD_AT_START, atEnd: Number(os.loadavg()[0].toFixed(2)) },
     os: osName,
     chromium: `Chromium ${browser.version()}`,
     node: process.version,
@@ -154,6 +157,7 @@ async function oneContext(browser, origin, target, mode, quiz, { transfer = fals
     if (target.mark && markSeen[target.name] === null) markSeen[target.name] = startup.mark !== null;
     record.startup = target.mark ? startup.mark : startup.fcp;
     record.fcp = startup.fcp;
+    if (target.name === 'floor' && !mode.throttle) record.memory = await memoryNow(page, cdp);
     if (target.quiz) {
       if (mode.throttle === 'cpu+network') await cdp.send('Network.emulateNetworkConditions', NO_NETWORK_THROTTLING);
       const ids = quiz.questions.map((q) => q.id);
@@ -168,9 +172,8 @@ async function oneContext(browser, origin, target, mode, quiz, { transfer = fals
         domSamples,
       };
       if (target.quiz === 'app' && !mode.throttle) {
-        const shown = await finishAppQuiz(page);
+        const { score: shown, link } = await finishAppQuiz(page);
         record.memory = await memoryNow(page, cdp);
-        const link = await page.getByTestId('share-link').inputValue();
         const code = decodeURIComponent(link.split('#/r/')[1] ?? '');
         const opened = await openShareLinkInPage(page, code, 1000);
         record.share = opened && { ...opened, code, shownScore: shown, matches: opened.result === shown && opened.invalid === -1 };
@@ -238,7 +241,9 @@ function figures({ bytesResult, transfer, records, lighthouseResult, host }) {
     }
   }
   const appRuns = pick('app', 'unthrottled', (r) => r).filter((r) => r.memory);
+  const floorRuns = pick('floor', 'unthrottled', (r) => r).filter((r) => r.memory);
   const memory = {
+    floor: { jsHeapUsed: summary(floorRuns.map((r) => r.memory.jsHeapUsed)) },
     app: {
       jsHeapUsed: summary(appRuns.map((r) => r.memory.jsHeapUsed)),
       jsHeapTotal: summary(appRuns.map((r) => r.memory.jsHeapTotal)),
@@ -329,7 +334,8 @@ async function main() {
     const host = await criterion();
     const transfer = Object.fromEntries(TARGETS.map((t) => [t.name, records.find((r) => r.target === t.name && r.transfer)?.transfer ?? null]));
     const figs = figures({ bytesResult, transfer, records, lighthouseResult, host });
-    const dirty = git('status', '--porcelain');
+    // The results this run replaces do not make the tree dirty.
+    const dirty = git('status', '--porcelain', '--', '.', ':(exclude)bench/results');
     const result = {
       date: new Date(started).toISOString(),
       commit: { hash: git('rev-parse', 'HEAD'), dirty: dirty === null ? null : dirty.length > 0 },

@@ -152,16 +152,40 @@ export function answerQuestions(page, { kind, ids, transitions, timeoutMs = 10_0
   return page.evaluate(answerInPage, { kind, ids, transitions, timeoutMs });
 }
 
-/** From the last question of the app to its results page; resolves to the overall score shown. */
-export async function finishAppQuiz(page) {
-  const form = page.getByTestId('question');
-  await form.getByRole('radio').nth(2).check();
-  await form.getByRole('button', { name: 'Review answers' }).click();
-  await page.getByRole('button', { name: 'See my results' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your alliance readiness' }).waitFor();
-  const score = Number((await page.getByTestId('overall-score').textContent()).trim());
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-  return score;
+/**
+ * Runs in the page: from the app's last question through the review to the
+ * results page, with element.click() like `answerInPage`. Playwright's
+ * locators are not used in measured pages: their injected script adds about
+ * 600 KB to the page's JS heap. Resolves to the overall score shown and the
+ * share link.
+ */
+async function finishInPage({ timeoutMs }) {
+  const waitFor = (find, what) => new Promise((resolve, reject) => {
+    const found = find();
+    if (found) { resolve(found); return; }
+    const observer = new MutationObserver(() => {
+      const now = find();
+      if (now) { observer.disconnect(); clearTimeout(timer); resolve(now); }
+    });
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const button = (name) => () => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+  const radios = document.querySelectorAll('[data-testid="question"] input[type="radio"]');
+  radios[2].click();
+  (await waitFor(button('Review answers'), 'the Review answers button')).click();
+  (await waitFor(button('See my results'), 'the review page')).click();
+  await waitFor(() => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === 'Your alliance readiness')
+    && document.querySelector('[data-testid="overall-score"]') && document.querySelector('[data-testid="share-link"]'), 'the results page');
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return {
+    score: Number(document.querySelector('[data-testid="overall-score"]').textContent.trim()),
+    link: document.querySelector('[data-testid="share-link"]').value,
+  };
+}
+
+export function finishAppQuiz(page, { timeoutMs = 10_000 } = {}) {
+  return page.evaluate(finishInPage, { timeoutMs });
 }
 
 /** JS heap in use after two forced garbage collections, and the wasm memory's size (null when unknown). */

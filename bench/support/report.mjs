@@ -63,7 +63,7 @@ export function render(result) {
   const m = result.machine;
   say(`Alliance readiness quiz benchmark (issue 7), ${result.date}`);
   say(`commit ${result.commit.hash?.slice(0, 12) ?? 'unknown'}${result.commit.dirty ? ' (uncommitted changes)' : ''}; dist ${result.dist.path} built ${result.dist.builtAt}`);
-  say(`machine: ${m.cores} cores, ${m.cpuModel}, ${m.os}; ${m.chromium}; Node ${m.node}`);
+  say(`machine: ${m.cores} cores, ${m.cpuModel}, ${m.os}; ${m.chromium}; Node ${m.node}; load average ${m.loadAverage.atStart} at the start, ${m.loadAverage.atEnd} at the end`);
   const lhRuns = result.runs.lighthouseApp ? `Lighthouse ${result.runs.lighthouseApp} runs for the app, ${result.runs.lighthouseBaselines} per baseline` : 'Lighthouse skipped';
   say(`runs: ${result.runs.contexts} fresh browser contexts per figure (medians); ${lhRuns}`);
   for (const warning of result.warnings) say(`WARNING: ${warning}`);
@@ -73,7 +73,8 @@ export function render(result) {
   for (const [page, label] of [['app', 'app'], ['floor', 'floor'], ['surveyjs', 'SurveyJS']]) {
     for (const file of f.bytes[page].files) byteRows.push([`${label} ${file.url}`, kib(file.raw), kib(file.gzip), kib(file.brotli)]);
     const t = f.bytes[page].total;
-    byteRows.push([`${label} TOTAL (${f.bytes[page].files.length} files)`, kib(t.raw), kib(t.gzip), kib(t.brotli)]);
+    const n = f.bytes[page].files.length;
+    byteRows.push([`${label} TOTAL (${n} file${n === 1 ? '' : 's'})`, kib(t.raw), kib(t.gzip), kib(t.brotli)]);
   }
   for (const file of f.bytes.appNotOnFirstVisit) byteRows.push([`app, not on a first visit: ${file.url}`, kib(file.raw), kib(file.gzip), kib(file.brotli)]);
   say(table(byteRows, ['file', 'raw', 'gzip -9', 'brotli 11']));
@@ -118,6 +119,7 @@ export function render(result) {
     ['JS heap used', mb(mem.jsHeapUsed.median)],
     ['wasm memory', mem.wasmMemory.median === null ? 'not available' : mb(mem.wasmMemory.median)],
     ['sum', mb(mem.total.median)],
+    ['for scale: the floor page\'s JS heap used', mb(f.memory.floor?.jsHeapUsed?.median)],
   ], ['app', '']));
 
   say('\n5. Opening a share link: decode plus scoring');
