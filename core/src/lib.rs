@@ -7,6 +7,7 @@ pub mod authoring;
 pub mod content;
 pub mod embed;
 pub mod gap;
+pub mod json;
 pub mod scoring;
 pub mod share;
 pub mod storage;
