@@ -2,9 +2,8 @@
 //! query, the messages the frame posts to it, and the checks that keep result
 //! data from reaching any other origin. Protocol in docs/embedding.md.
 
-use serde::{Deserialize, Serialize};
-
 use crate::content::Quiz;
+use crate::json::{self, Object, ToJson, Value};
 use crate::scoring::Report;
 
 /// Every message carries it; a host ignores versions it does not know.
@@ -16,8 +15,7 @@ const MAX_URL_LEN: usize = 2000;
 /// A height past this is a bug or a forgery, never a page of this quiz.
 pub const MAX_HEIGHT: u32 = 100_000;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     #[default]
     Light,
@@ -213,13 +211,13 @@ pub fn targets(declared: Option<&str>, referrer: Option<&str>, ancestor: Option<
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LevelInfo {
     pub id: String,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DimensionInfo {
     pub id: String,
     pub name: String,
@@ -228,7 +226,7 @@ pub struct DimensionInfo {
     pub level: Option<LevelInfo>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Completed {
     pub overall: Option<u8>,
     pub level: Option<LevelInfo>,
@@ -266,24 +264,42 @@ impl Completed {
     }
 }
 
+impl ToJson for LevelInfo {
+    fn to_json(&self) -> Value {
+        let mut object = Object::new();
+        object.push("id", &self.id);
+        object.push("name", &self.name);
+        object.into()
+    }
+}
+
+impl ToJson for DimensionInfo {
+    fn to_json(&self) -> Value {
+        let mut object = Object::new();
+        object.push("id", &self.id);
+        object.push("name", &self.name);
+        object.push("score", &self.score);
+        object.push("level", &self.level);
+        object.into()
+    }
+}
+
 /// What the frame tells its host page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum EmbedEvent {
-    #[serde(rename = "alliance-quiz:ready")]
     Ready,
-    #[serde(rename = "alliance-quiz:started")]
     Started,
     /// `index` is zero-based, `total` the number of questions.
-    #[serde(rename = "alliance-quiz:question")]
-    Question { index: usize, total: usize },
-    #[serde(rename = "alliance-quiz:completed")]
+    Question {
+        index: usize,
+        total: usize,
+    },
     Completed(Completed),
-    #[serde(rename = "alliance-quiz:restarted")]
     Restarted,
     /// The frame's content height in CSS pixels.
-    #[serde(rename = "alliance-quiz:height")]
-    Height { height: u32 },
+    Height {
+        height: u32,
+    },
 }
 
 impl EmbedEvent {
@@ -291,25 +307,41 @@ impl EmbedEvent {
     pub fn carries_results(&self) -> bool {
         !matches!(self, EmbedEvent::Height { .. })
     }
-}
 
-#[derive(Serialize, Deserialize)]
-struct Envelope {
-    version: u32,
-    id: String,
-    #[serde(flatten)]
-    event: EmbedEvent,
+    /// The message's `type`.
+    fn name(&self) -> &'static str {
+        match self {
+            EmbedEvent::Ready => "alliance-quiz:ready",
+            EmbedEvent::Started => "alliance-quiz:started",
+            EmbedEvent::Question { .. } => "alliance-quiz:question",
+            EmbedEvent::Completed(_) => "alliance-quiz:completed",
+            EmbedEvent::Restarted => "alliance-quiz:restarted",
+            EmbedEvent::Height { .. } => "alliance-quiz:height",
+        }
+    }
 }
 
 /// The message as JSON: `{"type":"alliance-quiz:<name>","version":1,"id":…, …}`.
 pub fn message_json(id: &str, event: &EmbedEvent) -> String {
-    let envelope = Envelope {
-        version: PROTOCOL_VERSION,
-        id: id.to_string(),
-        event: event.clone(),
-    };
-    // Plain strings and numbers: serialising cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
+    let mut message = Object::new();
+    message.push("type", event.name());
+    message.push("version", &PROTOCOL_VERSION);
+    message.push("id", id);
+    match event {
+        EmbedEvent::Question { index, total } => {
+            message.push("index", index);
+            message.push("total", total);
+        }
+        EmbedEvent::Completed(completed) => {
+            message.push("overall", &completed.overall);
+            message.push("level", &completed.level);
+            message.push("dimensions", &completed.dimensions);
+            message.push("share_link", &completed.share_link);
+        }
+        EmbedEvent::Height { height } => message.push("height", height),
+        EmbedEvent::Ready | EmbedEvent::Started | EmbedEvent::Restarted => {}
+    }
+    json::to_string(&message.into())
 }
 
 /// Why an incoming message is ignored.
@@ -335,20 +367,19 @@ pub fn parse_preview_height(
     if origin != expected {
         return Err(IncomingError::WrongOrigin);
     }
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|_| IncomingError::NotJson)?;
-    if value.get("type").and_then(|t| t.as_str()) != Some("alliance-quiz:height") {
+    let value = json::parse(json).map_err(|_| IncomingError::NotJson)?;
+    if value.get("type").and_then(Value::as_str) != Some("alliance-quiz:height") {
         return Err(IncomingError::UnknownType);
     }
-    if value.get("version").and_then(|v| v.as_u64()) != Some(u64::from(PROTOCOL_VERSION)) {
+    if value.get("version").and_then(Value::as_u64) != Some(u64::from(PROTOCOL_VERSION)) {
         return Err(IncomingError::WrongVersion);
     }
-    if value.get("id").and_then(|v| v.as_str()) != Some(id) {
+    if value.get("id").and_then(Value::as_str) != Some(id) {
         return Err(IncomingError::WrongId);
     }
     value
         .get("height")
-        .and_then(|h| h.as_u64())
+        .and_then(Value::as_u64)
         .and_then(|h| u32::try_from(h).ok())
         .filter(|h| (1..=MAX_HEIGHT).contains(h))
         .ok_or(IncomingError::BadHeight)

@@ -8,6 +8,7 @@ pub mod content;
 pub mod content_codec;
 pub mod embed;
 pub mod gap;
+pub mod json;
 pub mod order;
 pub mod scoring;
 pub mod share;

@@ -9,11 +9,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
 use crate::content::Quiz;
+use crate::json::{self, FromJson, Object, ToJson, Value};
 use crate::scoring::{score, Answer, AnswerSheet};
 
 pub const KEY_PREFIX: &str = "alliance-quiz:";
@@ -37,7 +34,7 @@ pub const NOT_SURE: &str = "not-sure";
 pub type StoredAnswers = BTreeMap<String, String>;
 
 /// The quiz in progress.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
     pub content_version: u32,
     pub answers: StoredAnswers,
@@ -48,7 +45,7 @@ pub struct Progress {
 }
 
 /// A completed attempt, kept until the visitor deletes it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Attempt {
     /// Derived from the completion time and the answers, so the same attempt
     /// imported twice is recognised.
@@ -57,13 +54,13 @@ pub struct Attempt {
     pub answers: StoredAnswers,
     pub started_at: f64,
     pub completed_at: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Left out of the JSON when `None`.
     pub label: Option<String>,
     pub scores: StoredScores,
 }
 
 /// The scores as computed when the attempt was completed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StoredScores {
     pub overall: Option<u8>,
     /// Level id.
@@ -72,12 +69,113 @@ pub struct StoredScores {
     pub dimensions: BTreeMap<String, Option<u8>>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Both left out of the JSON when `None`.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
+}
+
+// The JSON forms, member for member what serde's derive wrote before (same
+// names, same order, `label`, `language` and `theme` left out when `None`),
+// so data written by either version reads in the other.
+
+impl ToJson for Progress {
+    fn to_json(&self) -> Value {
+        let mut object = Object::new();
+        object.push("content_version", &self.content_version);
+        object.push("answers", &self.answers);
+        object.push("position", &self.position);
+        object.push("started_at", &self.started_at);
+        object.into()
+    }
+}
+
+impl FromJson for Progress {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let object = json::object(value)?;
+        Ok(Progress {
+            content_version: object.field("content_version")?,
+            answers: object.field("answers")?,
+            position: object.field("position")?,
+            started_at: object.field("started_at")?,
+        })
+    }
+}
+
+impl ToJson for Attempt {
+    fn to_json(&self) -> Value {
+        let mut object = Object::new();
+        object.push("id", &self.id);
+        object.push("content_version", &self.content_version);
+        object.push("answers", &self.answers);
+        object.push("started_at", &self.started_at);
+        object.push("completed_at", &self.completed_at);
+        if let Some(label) = &self.label {
+            object.push("label", label);
+        }
+        object.push("scores", &self.scores);
+        object.into()
+    }
+}
+
+impl FromJson for Attempt {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let object = json::object(value)?;
+        Ok(Attempt {
+            id: object.field("id")?,
+            content_version: object.field("content_version")?,
+            answers: object.field("answers")?,
+            started_at: object.field("started_at")?,
+            completed_at: object.field("completed_at")?,
+            label: object.field("label")?,
+            scores: object.field("scores")?,
+        })
+    }
+}
+
+impl ToJson for StoredScores {
+    fn to_json(&self) -> Value {
+        let mut object = Object::new();
+        object.push("overall", &self.overall);
+        object.push("level", &self.level);
+        object.push("dimensions", &self.dimensions);
+        object.into()
+    }
+}
+
+impl FromJson for StoredScores {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let object = json::object(value)?;
+        Ok(StoredScores {
+            overall: object.field("overall")?,
+            level: object.field("level")?,
+            dimensions: object.field("dimensions")?,
+        })
+    }
+}
+
+impl ToJson for Settings {
+    fn to_json(&self) -> Value {
+        let mut object = Object::new();
+        if let Some(language) = &self.language {
+            object.push("language", language);
+        }
+        if let Some(theme) = &self.theme {
+            object.push("theme", theme);
+        }
+        object.into()
+    }
+}
+
+impl FromJson for Settings {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let object = json::object(value)?;
+        Ok(Settings {
+            language: object.field("language")?,
+            theme: object.field("theme")?,
+        })
+    }
 }
 
 /// What reading one key found.
@@ -98,20 +196,12 @@ pub enum Loaded<T> {
     },
 }
 
-#[derive(Serialize)]
-struct EnvelopeOut<'a, T> {
-    schema: u32,
-    data: &'a T,
-}
-
 /// Serialises a value in the current schema's envelope.
-pub fn write<T: Serialize>(value: &T) -> String {
-    // Serialising these plain structs cannot fail (no maps with non-string keys).
-    serde_json::to_string(&EnvelopeOut {
-        schema: SCHEMA_VERSION,
-        data: value,
-    })
-    .unwrap_or_default()
+pub fn write<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut envelope = Object::new();
+    envelope.push("schema", &SCHEMA_VERSION);
+    envelope.push("data", value);
+    json::to_string(&envelope.into())
 }
 
 pub fn read_progress(raw: Option<&str>) -> Loaded<Progress> {
@@ -138,11 +228,11 @@ pub fn read_settings(raw: Option<&str>) -> Loaded<Settings> {
     read(raw, SETTINGS_KEY)
 }
 
-fn read<T: DeserializeOwned>(raw: Option<&str>, key: &str) -> Loaded<T> {
+fn read<T: FromJson>(raw: Option<&str>, key: &str) -> Loaded<T> {
     let Some(raw) = raw else {
         return Loaded::Missing;
     };
-    let envelope: Value = match serde_json::from_str(raw) {
+    let envelope = match json::parse(raw) {
         Ok(value) => value,
         Err(_) => {
             return Loaded::Corrupt {
@@ -161,7 +251,7 @@ fn read<T: DeserializeOwned>(raw: Option<&str>, key: &str) -> Loaded<T> {
     if schema > SCHEMA_VERSION {
         return Loaded::Newer { schema };
     }
-    let Some(data) = envelope.get("data").cloned() else {
+    let Some(data) = envelope.take("data") else {
         return Loaded::Corrupt {
             reason: "no data".into(),
         };
@@ -170,14 +260,12 @@ fn read<T: DeserializeOwned>(raw: Option<&str>, key: &str) -> Loaded<T> {
         Ok(data) => data,
         Err(reason) => return Loaded::Corrupt { reason },
     };
-    match serde_json::from_value(data) {
+    match T::from_json(&data) {
         Ok(value) => Loaded::Found {
             value,
             migrated_from: (schema != SCHEMA_VERSION).then_some(schema),
         },
-        Err(error) => Loaded::Corrupt {
-            reason: error.to_string(),
-        },
+        Err(reason) => Loaded::Corrupt { reason },
     }
 }
 
@@ -338,23 +426,15 @@ pub struct MergeReport {
     pub already_present: usize,
 }
 
-#[derive(Serialize, Deserialize)]
-struct ExportFile {
-    format: String,
-    schema: u32,
-    exported_at: f64,
-    attempts: Vec<Attempt>,
-}
-
-/// Everything worth keeping, as a JSON file the visitor downloads.
+/// Everything worth keeping, as a JSON file the visitor downloads: indented,
+/// so that it can be read.
 pub fn export(attempts: &[Attempt], exported_at: f64) -> String {
-    let file = ExportFile {
-        format: EXPORT_FORMAT.into(),
-        schema: SCHEMA_VERSION,
-        exported_at,
-        attempts: attempts.to_vec(),
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let mut file = Object::new();
+    file.push("format", EXPORT_FORMAT);
+    file.push("schema", &SCHEMA_VERSION);
+    file.push("exported_at", &exported_at);
+    file.push("attempts", attempts);
+    json::to_string_pretty(&file.into())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -393,7 +473,7 @@ pub fn parse_import(text: &str) -> Result<Vec<Attempt>, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    let value = json::parse(text).map_err(|_| ImportError::NotJson)?;
     if value.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotAnExport);
     }
@@ -405,16 +485,11 @@ pub fn parse_import(text: &str) -> Result<Vec<Attempt>, ImportError> {
     if schema > SCHEMA_VERSION {
         return Err(ImportError::NewerSchema { schema });
     }
-    let attempts = value
-        .get("attempts")
-        .cloned()
-        .ok_or(ImportError::NotAnExport)?;
+    let attempts = value.take("attempts").ok_or(ImportError::NotAnExport)?;
     let attempts = migrate(ATTEMPTS_KEY, schema, attempts)
         .map_err(|reason| ImportError::Invalid { reason })?;
-    let attempts: Vec<Attempt> =
-        serde_json::from_value(attempts).map_err(|e| ImportError::Invalid {
-            reason: e.to_string(),
-        })?;
+    let attempts =
+        Vec::<Attempt>::from_json(&attempts).map_err(|reason| ImportError::Invalid { reason })?;
     if let Some(reason) = attempts.iter().find_map(attempt_problem) {
         return Err(ImportError::Invalid { reason });
     }

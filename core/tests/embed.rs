@@ -292,3 +292,55 @@ fn the_snippet_and_frame_address_carry_the_chosen_options() {
     );
     assert_eq!(encode("a b/é"), "a%20b%2F%C3%A9");
 }
+
+#[test]
+fn every_message_is_written_as_documented() {
+    let cases = [
+        (
+            EmbedEvent::Ready,
+            r#"{"type":"alliance-quiz:ready","version":1,"id":"7"}"#,
+        ),
+        (
+            EmbedEvent::Started,
+            r#"{"type":"alliance-quiz:started","version":1,"id":"7"}"#,
+        ),
+        (
+            EmbedEvent::Question {
+                index: 0,
+                total: 30,
+            },
+            r#"{"type":"alliance-quiz:question","version":1,"id":"7","index":0,"total":30}"#,
+        ),
+        (
+            EmbedEvent::Restarted,
+            r#"{"type":"alliance-quiz:restarted","version":1,"id":"7"}"#,
+        ),
+        (
+            EmbedEvent::Height { height: 1234 },
+            r#"{"type":"alliance-quiz:height","version":1,"id":"7","height":1234}"#,
+        ),
+        (
+            EmbedEvent::Completed(Completed {
+                overall: None,
+                level: None,
+                dimensions: vec![quiz_core::embed::DimensionInfo {
+                    id: "trust".into(),
+                    name: "Trust \"and\" openness".into(),
+                    score: Some(50),
+                    level: Some(quiz_core::embed::LevelInfo {
+                        id: "developing".into(),
+                        name: "Developing".into(),
+                    }),
+                }],
+                share_link: "https://x.example/#/r/abc".into(),
+            }),
+            r#"{"type":"alliance-quiz:completed","version":1,"id":"7","overall":null,"level":null,"dimensions":[{"id":"trust","name":"Trust \"and\" openness","score":50,"level":{"id":"developing","name":"Developing"}}],"share_link":"https://x.example/#/r/abc"}"#,
+        ),
+    ];
+    for (event, expected) in cases {
+        assert_eq!(message_json("7", &event), expected);
+    }
+    // The app's own height messages are what its preview listener accepts.
+    let height = message_json("preview", &EmbedEvent::Height { height: 640 });
+    assert_eq!(parse_preview_height(&height, "o", "o", "preview"), Ok(640));
+}

@@ -259,3 +259,118 @@ fn labels_are_cleaned_and_limited() {
         "markup stays text; the UI never renders it as HTML"
     );
 }
+
+#[test]
+fn stored_values_are_written_as_before_with_whole_numbers_as_integers() {
+    // Member for member what serde_json wrote (maps in key order), except
+    // that timestamps no longer carry its `.0`; both versions read either.
+    let cases = [
+        (
+            "progress.json",
+            write(&found(read_progress(Some(&fixture(1, "progress.json"))))),
+            r#"{"schema":1,"data":{"content_version":1,"answers":{"selection.criteria":"e","strategy.link-to-strategy":"not-sure","strategy.why-ally":"c"},"position":4,"started_at":1763999500000}}"#,
+        ),
+        (
+            "attempts.json",
+            write(&found(read_attempts(Some(&fixture(1, "attempts.json"))))),
+            r#"{"schema":1,"data":[{"id":"1764000000000-1a2b3c4d","content_version":1,"answers":{"governance.decision-rights":"a","strategy.why-ally":"c","trust.openness":"not-sure"},"started_at":1763999500000,"completed_at":1764000000000,"label":"Acme partnership","scores":{"overall":25,"level":"opportunistic","dimensions":{"governance":0,"strategy":50,"trust":null}}},{"id":"1780000000000-00ff00ff","content_version":1,"answers":{"strategy.why-ally":"e"},"started_at":1779999000000,"completed_at":1780000000000,"scores":{"overall":100,"level":"embedded","dimensions":{"strategy":100}}}]}"#,
+        ),
+        (
+            "settings.json",
+            write(&found(read_settings(Some(&fixture(1, "settings.json"))))),
+            r#"{"schema":1,"data":{"language":"en","theme":"auto"}}"#,
+        ),
+    ];
+    for (name, written, expected) in cases {
+        assert_eq!(written, expected, "{name}");
+    }
+    assert_eq!(
+        write(&Settings::default()),
+        r#"{"schema":1,"data":{}}"#,
+        "absent settings are left out"
+    );
+}
+
+#[test]
+fn the_export_file_is_indented_as_before() {
+    let attempts = found(read_attempts(Some(&fixture(1, "attempts.json"))));
+    assert_eq!(
+        export(&attempts[1..], 1_780_100_000_000.0),
+        r#"{
+  "format": "alliance-readiness-quiz-export",
+  "schema": 1,
+  "exported_at": 1780100000000,
+  "attempts": [
+    {
+      "id": "1780000000000-00ff00ff",
+      "content_version": 1,
+      "answers": {
+        "strategy.why-ally": "e"
+      },
+      "started_at": 1779999000000,
+      "completed_at": 1780000000000,
+      "scores": {
+        "overall": 100,
+        "level": "embedded",
+        "dimensions": {
+          "strategy": 100
+        }
+      }
+    }
+  ]
+}"#
+    );
+    assert!(export(&[], 5.0).contains("\"attempts\": []"));
+}
+
+#[test]
+fn a_timestamp_with_a_fraction_survives_a_round_trip() {
+    let mut fractional = attempt("x", 1_780_000_000_000.5);
+    fractional.started_at = 0.1;
+    let text = write(&vec![fractional.clone()]);
+    assert!(text.contains("\"started_at\":0.1,\"completed_at\":1780000000000.5"));
+    assert_eq!(found(read_attempts(Some(&text))), [fractional.clone()]);
+    assert_eq!(
+        parse_import(&export(&[fractional.clone()], 1.5)),
+        Ok(vec![fractional])
+    );
+}
+
+#[test]
+fn unknown_members_are_ignored_and_absent_optional_ones_are_none() {
+    let settings = found(read_settings(Some(
+        r#"{"schema":1,"data":{"theme":"dark","added_later":[1]},"note":"x"}"#,
+    )));
+    assert_eq!(
+        settings,
+        Settings {
+            language: None,
+            theme: Some("dark".into())
+        }
+    );
+    let without_level = fixture(1, "attempts.json").replace(r#""level":"embedded","#, "");
+    assert_eq!(
+        found(read_attempts(Some(&without_level)))[1].scores.level,
+        None
+    );
+    let null_label = fixture(1, "attempts.json").replace(r#""Acme partnership""#, "null");
+    assert_eq!(found(read_attempts(Some(&null_label)))[0].label, None);
+}
+
+#[test]
+fn a_corrupt_value_says_which_member_is_wrong() {
+    let damaged = fixture(1, "attempts.json").replace("\"overall\":25", "\"overall\":\"high\"");
+    assert_eq!(
+        read_attempts(Some(&damaged)),
+        Loaded::Corrupt {
+            reason: "item 0: scores: overall: expected a whole number from 0 to 255".into()
+        }
+    );
+    let no_id = fixture(1, "progress.json").replace("\"position\":4,", "");
+    assert_eq!(
+        read_progress(Some(&no_id)),
+        Loaded::Corrupt {
+            reason: "missing field position".into()
+        }
+    );
+}
