@@ -7,7 +7,6 @@ use quiz_core::embed::{Completed, EmbedEvent};
 use quiz_core::storage::from_stored;
 use quiz_core::{score, Answer, Quiz};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::{
     ContentErrorPanel, EmbedPage, History, Landing, Layout, NotFound, PartnerCompare, QuestionPage,
@@ -15,7 +14,7 @@ use crate::components::{
 };
 use crate::content::{self, ContentError};
 use crate::embed::{emit, Embed, HeightReporter};
-use crate::hooks::{use_quiz_session, QuizSessionHandle};
+use crate::hooks::{replace_route, use_quiz_session, use_route, QuizSessionHandle};
 use crate::route::Route;
 use crate::share_link;
 
@@ -44,11 +43,7 @@ pub fn App() -> Html {
         });
     }
     match &*quiz {
-        Ok(quiz) => html! {
-            <HashRouter>
-                <QuizShell quiz={quiz.clone()} embed={(*embed).clone()} />
-            </HashRouter>
-        },
+        Ok(quiz) => html! { <QuizShell quiz={quiz.clone()} embed={(*embed).clone()} /> },
         Err(error) => html! { <ContentErrorPanel error={error.clone()} /> },
     }
 }
@@ -77,8 +72,7 @@ struct Steps {
 fn QuizShell(props: &QuizShellProps) -> Html {
     let session = use_quiz_session(props.quiz.clone());
     let embed = props.embed.clone();
-    let route = use_route::<Route>();
-    let navigator = use_navigator();
+    let route = use_route();
     // A resumed assessment was started on an earlier visit.
     let started = use_mut_ref(|| !session.answers().is_empty());
     // The attempt `complete()` just recorded, reported once it is in the state.
@@ -99,18 +93,16 @@ fn QuizShell(props: &QuizShellProps) -> Html {
         );
         use_effect_with(route.clone(), move |route| {
             // Only a start page the visitor saw counts; a skipped one just redirects.
-            let previous = previous_route.replace(route.clone());
+            let previous = previous_route.replace(Some(route.clone()));
             let from_landing = !skip_landing && matches!(previous, Some(Route::Landing));
             match route {
-                Some(Route::Landing) if skip_landing => {
-                    if let Some(navigator) = &navigator {
-                        // Replace, so Back does not return to a page that only redirects.
-                        navigator.replace(&Route::Question {
-                            number: session.position().max(1),
-                        });
-                    }
+                Route::Landing if skip_landing => {
+                    // Replace, so Back does not return to a page that only redirects.
+                    replace_route(&Route::Question {
+                        number: session.position().max(1),
+                    });
                 }
-                Some(Route::Question { number }) => {
+                Route::Question { number } => {
                     let total = quiz.question_count();
                     if let Some(index) = number.checked_sub(1).filter(|i| *i < total) {
                         // Remembered, so a reload resumes on this question.
@@ -193,18 +185,14 @@ fn QuizShell(props: &QuizShellProps) -> Html {
             share_base,
         }
     };
-    let render = {
-        let quiz = props.quiz.clone();
-        let session = session.clone();
-        Callback::from(move |route: Route| render_route(route, &quiz, &session, &steps))
-    };
+    let page = render_route(route, &props.quiz, &session, &steps);
     let on_dismiss = {
         let session = session.clone();
         Callback::from(move |notice| session.dismiss(notice))
     };
     html! {
         <Layout quiz={props.quiz.clone()} notices={session.notices().to_vec()} {on_dismiss} embedded={props.embed.is_some()}>
-            <Switch<Route> {render} />
+            { page }
         </Layout>
     }
 }

@@ -15,7 +15,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -169,27 +168,6 @@ async fn choosing_an_answer_and_pressing_next_advances_to_the_next_question() {
     root.remove();
 }
 
-#[derive(Properties, PartialEq)]
-struct RoutedResultsProps {
-    results: ResultsProps,
-}
-
-#[function_component]
-fn RoutedResults(props: &RoutedResultsProps) -> Html {
-    let results = &props.results;
-    html! {
-        <HashRouter>
-            <Results
-                quiz={results.quiz.clone()}
-                attempt={results.attempt.clone()}
-                attempts={results.attempts.clone()}
-                on_label={results.on_label.clone()}
-                on_restart={results.on_restart.clone()}
-            />
-        </HashRouter>
-    }
-}
-
 #[wasm_bindgen_test]
 async fn the_results_table_shows_the_scores_the_domain_computed() {
     let quiz = content::load(None).expect("content");
@@ -210,18 +188,16 @@ async fn the_results_table_shows_the_scores_the_domain_computed() {
         .collect();
     let report = score(&quiz, &answers);
     let attempt = new_attempt(&quiz, &answers, 1.0e12, 1.0e12 + 60_000.0);
-    let props = RoutedResultsProps {
-        results: ResultsProps {
-            quiz: quiz.clone(),
-            attempt: Some(attempt.clone()),
-            attempts: vec![attempt],
-            on_label: Callback::noop(),
-            on_restart: Callback::noop(),
-            share_base: None,
-        },
+    let props = ResultsProps {
+        quiz: quiz.clone(),
+        attempt: Some(attempt.clone()),
+        attempts: vec![attempt],
+        on_label: Callback::noop(),
+        on_restart: Callback::noop(),
+        share_base: None,
     };
     let root = fresh_root();
-    let _app = yew::Renderer::<RoutedResults>::with_root_and_props(root.clone(), props).render();
+    let _app = yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
     let cells: Vec<String> = all(

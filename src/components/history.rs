@@ -5,7 +5,6 @@ use quiz_core::storage::Attempt;
 use quiz_core::text::fill;
 use quiz_core::Quiz;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::YourData;
 use crate::format;
@@ -108,9 +107,9 @@ pub fn History(props: &HistoryProps) -> Html {
                                     </p>
                                 </div>
                                 <div class="button-row">
-                                    <Link<Route> to={Route::ResultsFor { id: attempt.id.clone() }} classes="button button-small">
+                                    <a href={Route::ResultsFor { id: attempt.id.clone() }.to_hash()} class="button button-small">
                                         { ui.history_open.clone() }
-                                    </Link<Route>>
+                                    </a>
                                     <button type="button" class="button button-small" onclick={on_delete(attempt.id.clone())}>
                                         { ui.history_delete.clone() }
                                     </button>

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use quiz_core::text::fill;
 use quiz_core::Quiz;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
+use crate::hooks::push_route;
 use crate::route::Route;
 
 /// Seconds a considered answer takes; 30 questions come to about 8 minutes.
@@ -25,7 +25,6 @@ pub struct LandingProps {
 
 #[function_component]
 pub fn Landing(props: &LandingProps) -> Html {
-    let navigator = use_navigator();
     let quiz = &props.quiz;
     let ui = &quiz.ui;
     let questions = quiz.question_count();
@@ -42,9 +41,7 @@ pub fn Landing(props: &LandingProps) -> Html {
         let on_start_over = props.on_start_over.clone();
         Callback::from(move |_: MouseEvent| {
             on_start_over.emit(());
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::Question { number: 1 });
-            }
+            push_route(&Route::Question { number: 1 });
         })
     };
     let resume_label = fill(
@@ -67,16 +64,16 @@ pub fn Landing(props: &LandingProps) -> Html {
                 <div class="resume" data-testid="resume">
                     <p>{ ui.landing_resume_intro.clone() }</p>
                     <div class="button-row">
-                        <Link<Route> to={Route::Question { number: props.position }} classes="button button-primary">
+                        <a href={Route::Question { number: props.position }.to_hash()} class="button button-primary">
                             { resume_label }
-                        </Link<Route>>
+                        </a>
                         <button type="button" class="button" onclick={on_start_over}>{ ui.landing_start_over.clone() }</button>
                     </div>
                 </div>
             } else {
-                <Link<Route> to={Route::Question { number: 1 }} classes="button button-primary">
+                <a href={Route::Question { number: 1 }.to_hash()} class="button button-primary">
                     { ui.start.clone() }
-                </Link<Route>>
+                </a>
             }
         </section>
     }

@@ -2,7 +2,6 @@ use std::rc::Rc;
 
 use quiz_core::Quiz;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::NoticeList;
 use crate::route::Route;
@@ -32,9 +31,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
             if !props.embedded {
                 <header class="site-header">
                     <div class="site-header-inner">
-                        <Link<Route> to={Route::Landing} classes="site-title">{ ui.app_title.clone() }</Link<Route>>
+                        <a href={Route::Landing.to_hash()} class="site-title">{ ui.app_title.clone() }</a>
                         <nav aria-label={ui.nav_history.clone()}>
-                            <Link<Route> to={Route::History} classes="site-nav-link">{ ui.nav_history.clone() }</Link<Route>>
+                            <a href={Route::History.to_hash()} class="site-nav-link">{ ui.nav_history.clone() }</a>
                         </nav>
                     </div>
                 </header>
@@ -46,7 +45,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             if !props.embedded {
                 <footer class="site-footer">
                     <p>{ ui.footer_privacy.clone() }</p>
-                    <p><Link<Route> to={Route::Embed}>{ ui.footer_embed.clone() }</Link<Route>></p>
+                    <p><a href={Route::Embed.to_hash()}>{ ui.footer_embed.clone() }</a></p>
                 </footer>
             }
         </>

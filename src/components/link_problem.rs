@@ -3,7 +3,6 @@ use std::rc::Rc;
 use quiz_core::share::ShareError;
 use quiz_core::Quiz;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::hooks::use_focus_on;
 use crate::route::Route;
@@ -29,7 +28,7 @@ pub fn LinkProblem(props: &LinkProblemProps) -> Html {
         <section class="page link-problem" data-testid="link-problem">
             <h1 ref={heading} tabindex="-1">{ title.clone() }</h1>
             <p>{ text.clone() }</p>
-            <Link<Route> to={Route::Landing} classes="button button-primary">{ ui.shared_take_quiz.clone() }</Link<Route>>
+            <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
         </section>
     }
 }

@@ -2,7 +2,6 @@ use std::rc::Rc;
 
 use quiz_core::Quiz;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::hooks::use_focus_on;
 use crate::route::Route;
@@ -21,7 +20,7 @@ pub fn NotFound(props: &NotFoundProps) -> Html {
         <section class="page not-found">
             <h1 ref={heading} tabindex="-1">{ ui.not_found_heading.clone() }</h1>
             <p>{ ui.not_found_text.clone() }</p>
-            <Link<Route> to={Route::Landing} classes="button">{ ui.back_to_start.clone() }</Link<Route>>
+            <a href={Route::Landing.to_hash()} class="button">{ ui.back_to_start.clone() }</a>
         </section>
     }
 }

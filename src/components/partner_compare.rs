@@ -4,7 +4,6 @@ use quiz_core::gap::gaps;
 use quiz_core::share::decode;
 use quiz_core::{score, Quiz};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::LinkProblem;
 use crate::hooks::use_focus_on;
@@ -150,7 +149,7 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                 <label for="compare-link">{ ui.compare_link_label.clone() }</label>
                 <input id="compare-link" type="text" readonly=true value={link} data-testid="compare-link" />
             </section>
-            <Link<Route> to={Route::Landing} classes="button button-primary">{ ui.shared_take_quiz.clone() }</Link<Route>>
+            <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
         </section>
     }
 }

@@ -5,10 +5,9 @@ use quiz_core::{Answer, Quiz};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::{AnswerOptions, ProgressBar};
-use crate::hooks::use_focus_on;
+use crate::hooks::{push_route, use_focus_on};
 use crate::performance::mark_first_question_interactive;
 use crate::route::Route;
 
@@ -23,7 +22,6 @@ pub struct QuestionPageProps {
 
 #[function_component]
 pub fn QuestionPage(props: &QuestionPageProps) -> Html {
-    let navigator = use_navigator();
     let heading = use_node_ref();
     use_focus_on(heading.clone(), props.number);
     use_effect_with(props.number, |number| {
@@ -43,14 +41,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
         return Html::default();
     };
 
-    let go = |target: Route| {
-        let navigator = navigator.clone();
-        move || {
-            if let Some(navigator) = &navigator {
-                navigator.push(&target);
-            }
-        }
-    };
+    let go = |target: Route| move || push_route(&target);
     let next_route = if props.number < total {
         Route::Question {
             number: props.number + 1,

@@ -4,11 +4,10 @@ use quiz_core::storage::{from_stored, Attempt};
 use quiz_core::text::fill;
 use quiz_core::{score, Quiz, Report};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::{AttemptLabel, ResultReport, SharePanel};
 use crate::format;
-use crate::hooks::use_focus_on;
+use crate::hooks::{push_route, use_focus_on};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -34,7 +33,6 @@ pub fn Results(props: &ResultsProps) -> Html {
         heading.clone(),
         props.attempt.as_ref().map(|a| a.id.clone()),
     );
-    let navigator = use_navigator();
     let quiz = &props.quiz;
     let ui = &quiz.ui;
 
@@ -69,9 +67,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         let on_restart = props.on_restart.clone();
         Callback::from(move |_: MouseEvent| {
             on_restart.emit(());
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::Landing);
-            }
+            push_route(&Route::Landing);
         })
     };
     let on_compare = {
@@ -90,7 +86,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <section class="page results">
                 <h1 ref={heading} tabindex="-1">{ ui.results_heading.clone() }</h1>
                 <p data-testid="nothing-answered">{ ui.nothing_answered.clone() }</p>
-                <Link<Route> to={Route::Question { number: 1 }} classes="button button-primary">{ ui.start.clone() }</Link<Route>>
+                <a href={Route::Question { number: 1 }.to_hash()} class="button button-primary">{ ui.start.clone() }</a>
             </section>
         };
     };
@@ -138,7 +134,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <SharePanel quiz={quiz.clone()} attempt={attempt.clone()} share_base={props.share_base.clone()} />
             <div class="question-nav">
                 <button type="button" class="button" onclick={on_start_again}>{ ui.start_again.clone() }</button>
-                <Link<Route> to={Route::History} classes="button">{ ui.nav_history.clone() }</Link<Route>>
+                <a href={Route::History.to_hash()} class="button">{ ui.nav_history.clone() }</a>
             </div>
         </section>
     }

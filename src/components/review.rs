@@ -3,9 +3,8 @@ use std::rc::Rc;
 use quiz_core::text::fill;
 use quiz_core::{AnswerSheet, Quiz};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::hooks::use_focus_on;
+use crate::hooks::{push_route, use_focus_on};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -21,7 +20,6 @@ pub struct ReviewProps {
 pub fn Review(props: &ReviewProps) -> Html {
     let heading = use_node_ref();
     use_focus_on(heading.clone(), ());
-    let navigator = use_navigator();
     let quiz = &props.quiz;
     let ui = &quiz.ui;
     let total = quiz.question_count();
@@ -31,9 +29,7 @@ pub fn Review(props: &ReviewProps) -> Html {
         let on_complete = props.on_complete.clone();
         Callback::from(move |_: MouseEvent| {
             let id = on_complete.emit(());
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::ResultsFor { id });
-            }
+            push_route(&Route::ResultsFor { id });
         })
     };
     let summary = fill(
@@ -58,7 +54,7 @@ pub fn Review(props: &ReviewProps) -> Html {
                         let label = fill(&ui.review_go_to_question, &[("n", &number.to_string())]);
                         Some(html! {
                             <li>
-                                <Link<Route> to={Route::Question { number }}>{ label }</Link<Route>>
+                                <a href={Route::Question { number }.to_hash()}>{ label }</a>
                                 { ": " }{ question.prompt.clone() }
                             </li>
                         })
@@ -66,11 +62,11 @@ pub fn Review(props: &ReviewProps) -> Html {
                 </ul>
             }
             <div class="question-nav">
-                <Link<Route> to={Route::Question { number: total }} classes="button">{ ui.back.clone() }</Link<Route>>
+                <a href={Route::Question { number: total }.to_hash()} class="button">{ ui.back.clone() }</a>
                 if answered > 0 {
                     <button type="button" class="button button-primary" onclick={on_see_results}>{ ui.see_results.clone() }</button>
                 } else {
-                    <Link<Route> to={Route::Question { number: 1 }} classes="button button-primary">{ ui.start.clone() }</Link<Route>>
+                    <a href={Route::Question { number: 1 }.to_hash()} class="button button-primary">{ ui.start.clone() }</a>
                 }
             </div>
         </section>

@@ -6,11 +6,10 @@ use quiz_core::text::fill;
 use quiz_core::{score, Quiz};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::{LinkProblem, ResultReport};
 use crate::format;
-use crate::hooks::use_focus_on;
+use crate::hooks::{push_route, use_focus_on};
 use crate::route::Route;
 use crate::share_link::{self, MS_PER_DAY};
 
@@ -31,7 +30,6 @@ pub struct SharedResultProps {
 pub fn SharedResult(props: &SharedResultProps) -> Html {
     let heading = use_node_ref();
     use_focus_on(heading.clone(), props.code.clone());
-    let navigator = use_navigator();
     let saved = use_state(|| false);
     let paste_error = use_state(|| false);
     let pasted = use_state(String::new);
@@ -63,16 +61,11 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
         })
     };
     let go_compare = |second: String| {
-        let navigator = navigator.clone();
-        let first = props.code.to_string();
-        move || {
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::Compare {
-                    first: first.clone(),
-                    second: second.clone(),
-                });
-            }
-        }
+        let route = Route::Compare {
+            first: props.code.to_string(),
+            second,
+        };
+        move || push_route(&route)
     };
     let mine_code = props
         .mine
@@ -91,20 +84,17 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
         })
     };
     let on_paste_submit = {
-        let (pasted, paste_error, navigator) =
-            (pasted.clone(), paste_error.clone(), navigator.clone());
+        let (pasted, paste_error) = (pasted.clone(), paste_error.clone());
         let first = props.code.to_string();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match code_from_pasted(&pasted) {
                 Some(second) => {
                     paste_error.set(false);
-                    if let Some(navigator) = &navigator {
-                        navigator.push(&Route::Compare {
-                            first: first.clone(),
-                            second: second.to_string(),
-                        });
-                    }
+                    push_route(&Route::Compare {
+                        first: first.clone(),
+                        second: second.to_string(),
+                    });
                 }
                 None => paste_error.set(true),
             }
@@ -125,7 +115,7 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
             </p>
             <p>{ ui.shared_intro.clone() }</p>
             <div class="button-row">
-                <Link<Route> to={Route::Landing} classes="button button-primary">{ ui.shared_take_quiz.clone() }</Link<Route>>
+                <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
                 if *saved {
                     <p role="status" class="field-status">{ ui.shared_saved.clone() }</p>
                 } else {
