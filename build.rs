@@ -13,8 +13,18 @@ use quiz_core::authoring::{
 use quiz_core::content_codec;
 use quiz_core::validate::{ContentError, SourceFiles};
 
+/// The shipped app's wasm stack. Rust's default is 1 MiB, all of it allocated
+/// in the page's wasm memory at start-up; the app's deepest render needs far
+/// less. Test builds (debug, deeper frames) keep the default.
+const RELEASE_WASM_STACK_BYTES: u32 = 256 * 1024;
+
 fn main() {
     println!("cargo:rerun-if-changed=content");
+    let target = env::var("TARGET").unwrap_or_default();
+    let profile = env::var("PROFILE").unwrap_or_default();
+    if target.starts_with("wasm32") && profile == "release" {
+        println!("cargo:rustc-link-arg-bins=-zstack-size={RELEASE_WASM_STACK_BYTES}");
+    }
     if let Err(errors) = build_content() {
         for error in &errors {
             println!("cargo:warning={error}");
