@@ -3,7 +3,7 @@
 //! at build time; the app reads it back from the compact form in
 //! [`crate::content_codec`].
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::content_codec::codable;
 
@@ -12,7 +12,7 @@ use crate::content_codec::codable;
 pub const OPTION_SCORES: [u8; 5] = [0, 25, 50, 75, 100];
 
 codable! {
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
     pub struct Quiz {
         /// Bumped whenever questions or options are added, removed or reordered.
         pub version: u32,
@@ -30,7 +30,7 @@ codable! {
 codable! {
     /// The question order of one released content version. Share codes and saved
     /// results address answers by position in this order.
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
     pub struct Release {
         pub version: u32,
         pub questions: Vec<String>,
@@ -38,7 +38,7 @@ codable! {
 }
 
 codable! {
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
     pub struct Level {
         pub id: String,
         pub name: String,
@@ -49,7 +49,7 @@ codable! {
 }
 
 codable! {
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
     pub struct Dimension {
         pub id: String,
         pub name: String,
@@ -60,7 +60,7 @@ codable! {
 }
 
 codable! {
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
     pub struct Advice {
         /// A level id.
         pub band: String,
@@ -70,18 +70,18 @@ codable! {
 }
 
 codable! {
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
     pub struct Question {
         pub id: String,
         pub prompt: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub help: Option<String>,
         pub options: Vec<AnswerOption>,
     }
 }
 
 codable! {
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
     pub struct AnswerOption {
         pub id: String,
         pub score: u8,
@@ -91,7 +91,7 @@ codable! {
 
 codable! {
     /// A training offer with its texts and its final link (UTM parameters applied).
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
     pub struct Offer {
         pub id: String,
         pub title: String,
@@ -109,7 +109,7 @@ codable! {
     /// Every string the interface shows that is not quiz content. A missing key
     /// in a language file is a build error naming the file and the key.
     /// `{name}` placeholders are filled by [`crate::text::fill`].
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
     #[serde(deny_unknown_fields)]
     pub struct UiText {
         pub app_title: String,
