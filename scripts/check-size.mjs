@@ -1,5 +1,6 @@
 // The size check in `make test`: what a first visit downloads (index.html and
-// every local file it links or imports: JS, wasm, CSS, icons), brotli 11.
+// every local file it loads, found by scripts/first-visit.mjs: JS, wasm, CSS,
+// icons), brotli 11.
 // Size is deterministic, so unlike timing it can gate a build; `make bench`
 // measures everything else (docs/benchmark.md).
 //
@@ -9,46 +10,36 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firstVisitFiles } from './first-visit.mjs';
 import { brotli, gzip } from './precompress.mjs';
 
 export const BUDGET = 64 * 1024;
 export const CEILING = 168 * 1024;
 
-/** Local files index.html pulls in, in the order they appear. */
-export function linkedFiles(html) {
-  const local = String.raw`\.?\/?([^"'\s>:?#]+\.(?:js|wasm|css|png|svg|ico|webmanifest|json))`;
-  const patterns = [
-    // Attributes, quoted or not (release builds are minified).
-    new RegExp(String.raw`(?:href|src)\s*=\s*["']?${local}`, 'g'),
-    // trunk's loader script: the module import and the wasm path.
-    new RegExp(String.raw`(?:from|module_or_path:)\s*["']${local}`, 'g'),
-  ];
-  const found = new Set();
-  for (const pattern of patterns) {
-    for (const [, path] of html.matchAll(pattern)) found.add(path);
-  }
-  return [...found];
-}
-
 // Shipped beside the app but not loaded by it: the site owners' loader.
-const NOT_LOADED_BY_THE_APP = new Set(['index.html', 'embed.js']);
+const NOT_LOADED_BY_THE_APP = new Set(['embed.js']);
 
+/** Every file a first visit to dist/'s index.html loads, with its sizes. */
 export async function firstVisit(dist) {
-  const html = await readFile(join(dist, 'index.html'));
-  const linked = linkedFiles(html.toString());
-  // Guard the guard: a file in dist/ that the pattern above misses would make
-  // the total look smaller than what a visitor downloads.
+  const lookup = async (path) => {
+    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+    return { raw: await readFile(file).catch(() => null) };
+  };
+  const { files, missing } = await firstVisitFiles('/', lookup);
+  if (files.length === 0) throw new Error(`cannot read ${dist}/index.html`);
+  if (missing.length > 0) throw new Error(`index.html refers to files dist/ does not hold: ${missing.join(', ')}`);
+  // Guard the guard: a file in dist/ that the scan misses would make the total
+  // look smaller than what a visitor downloads.
+  const loaded = new Set(files.map(({ url }) => url.slice(1) || 'index.html'));
   const missed = (await readdir(dist)).filter(
-    (name) => !/\.(br|gz)$/.test(name) && !NOT_LOADED_BY_THE_APP.has(name) && !linked.includes(name),
+    (name) => !/\.(br|gz)$/.test(name) && !NOT_LOADED_BY_THE_APP.has(name) && !loaded.has(name),
   );
   if (missed.length > 0) throw new Error(`dist/ holds files index.html does not seem to load: ${missed.join(', ')}`);
-  const files = [['index.html', html]];
-  for (const path of linked) files.push([path, await readFile(join(dist, path))]);
-  return files.map(([path, bytes]) => ({
-    path,
-    raw: bytes.length,
-    gzip: gzip(bytes).length,
-    brotli: brotli(bytes).length,
+  return files.map(({ url, raw }) => ({
+    path: url === '/' ? 'index.html' : url.slice(1),
+    raw: raw.length,
+    gzip: gzip(raw).length,
+    brotli: brotli(raw).length,
   }));
 }
 

@@ -1,10 +1,11 @@
 // Bytes on disk: what a first visit to a page downloads, per file, raw,
 // gzip -9 and brotli 11 (node:zlib), found by following the references from
-// the page's HTML; and for dist/ the files a first visit does not load
+// the page's HTML (scripts/first-visit.mjs); and for dist/ the files a first visit does not load
 // (embed.js and anything else) and whether each precompressed sibling is fresh.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { firstVisitFiles as followReferences } from '../../scripts/first-visit.mjs';
 import { brotli, gzip, precompress } from './server.mjs';
 
 export function sizes(buffer) {
@@ -17,54 +18,12 @@ export function total(files) {
   return sum;
 }
 
-const SKIP = /^(data:|blob:|https?:|\/\/|#|mailto:|javascript:)/i;
-
-/** Relative URLs a file refers to: HTML attributes and inline-script strings, CSS url(), JS imports and new URL(…, import.meta.url). */
-function references(text, path) {
-  const found = [];
-  const kind = /\.m?js$/.test(path) ? 'js' : 'page';
-  const add = (value) => { if (value && !SKIP.test(value)) found.push({ value, kind }); };
-  if (/\.html?$|\/$/.test(path)) {
-    // Quoted or not: a minifier drops the quotes where HTML allows it.
-    for (const m of text.matchAll(/\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) add(m[1] ?? m[2] ?? m[3]);
-    for (const script of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
-      for (const m of script[1].matchAll(/["'`](\.{1,2}\/[^"'`\s]+)["'`]/g)) add(m[1]);
-    }
-  } else if (/\.css$/.test(path)) {
-    for (const m of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) add(m[1]);
-    for (const m of text.matchAll(/@import\s+["']([^"']+)["']/g)) add(m[1]);
-  } else if (/\.m?js$/.test(path)) {
-    for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g)) add(m[1]);
-    for (const m of text.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g)) add(m[1]);
-  }
-  return found;
-}
-
 /**
- * Follows references from `entry` (a URL path such as '/' or '/bench/floor/')
- * through `lookup(path)` (the bench server's: { raw } or nothing). Resolves to
- * { files: [{ url, raw, gzip, brotli }], missing: [paths HTML or CSS refers to
- * but absent], unresolved: [paths only a script names, absent: wasm-bindgen's
- * default wasm path, which trunk's loader overrides, is one] }.
+ * The files a first visit to `entry` loads (scripts/first-visit.mjs, the same
+ * definition as the size check in `make test`), with their sizes.
  */
 export async function firstVisitFiles(entry, lookup) {
-  const seen = new Set();
-  const queue = [{ path: entry, kind: 'page' }];
-  const files = [];
-  const missing = [];
-  const unresolved = [];
-  while (queue.length) {
-    const { path, kind } = queue.shift();
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const found = await lookup(path);
-    if (!found?.raw) { (kind === 'js' ? unresolved : missing).push(path); continue; }
-    files.push({ url: path, raw: found.raw });
-    for (const reference of references(found.raw.toString('utf8'), path)) {
-      const target = new URL(reference.value, `http://x${path}`).pathname;
-      if (!seen.has(target)) queue.push({ path: target, kind: reference.kind });
-    }
-  }
+  const { files, missing, unresolved } = await followReferences(entry, lookup);
   await precompress(files.map((f) => f.raw));
   return { files: files.map(({ url, raw }) => ({ url, ...sizes(raw) })), missing, unresolved };
 }

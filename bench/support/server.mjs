@@ -13,43 +13,28 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzip as gzipCallback, gzipSync } from 'node:zlib';
-
-export const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-  '.woff2': 'font/woff2',
-};
+import { brotliCompress, brotliCompressSync, gzip as gzipCallback, gzipSync } from 'node:zlib';
+import { TYPES } from '../../e2e/support/server.mjs';
+import { brotliOptions, GZIP_OPTIONS } from '../../scripts/precompress.mjs';
 
 /** Compresses once per content: the byte count and the server share the work (brotli 11 is slow). */
 const made = new Map();
 const keyOf = (method, buffer) => `${method}:${createHash('sha256').update(buffer).digest('hex')}`;
-const BROTLI_11 = (b) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } });
 function once(method, buffer, compress) {
   const key = keyOf(method, buffer);
   if (!made.has(key)) made.set(key, compress(buffer));
   return made.get(key);
 }
-export const brotli = (buffer) => once('br', buffer, (b) => brotliCompressSync(b, BROTLI_11(b)));
-export const gzip = (buffer) => once('gzip', buffer, (b) => gzipSync(b, { level: 9 }));
+export const brotli = (buffer) => once('br', buffer, (b) => brotliCompressSync(b, brotliOptions(b)));
+export const gzip = (buffer) => once('gzip', buffer, (b) => gzipSync(b, GZIP_OPTIONS));
 
 /** Fills the cache for `buffers` on libuv's thread pool, several at a time. */
 export async function precompress(buffers) {
   const brotliAsync = promisify(brotliCompress);
   const gzipAsync = promisify(gzipCallback);
   await Promise.all(buffers.flatMap((buffer) => [
-    ['br', () => brotliAsync(buffer, BROTLI_11(buffer))],
-    ['gzip', () => gzipAsync(buffer, { level: 9 })],
+    ['br', () => brotliAsync(buffer, brotliOptions(buffer))],
+    ['gzip', () => gzipAsync(buffer, GZIP_OPTIONS)],
   ].map(async ([method, compress]) => {
     const key = keyOf(method, buffer);
     if (!made.has(key)) made.set(key, await compress());

@@ -6,16 +6,21 @@ import { fileURLToPath } from 'node:url';
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 
-const TYPES = {
+/** Content types by extension; the benchmark's server uses the same table. */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.woff2': 'font/woff2',
 };
 
 /** Serves `root` on 127.0.0.1; resolves to { origin, close() }. */

@@ -1,0 +1,57 @@
+// What a first visit to a page loads: the page, then every relative URL its
+// HTML names (attributes, quoted or not; strings in inline scripts), its CSS
+// names (url(), @import) and its scripts import, followed to the end. One
+// definition for the size check in `make test` (scripts/check-size.mjs) and
+// the benchmark's byte counts (bench/support/bytes.mjs), so both count the
+// same files.
+
+const SKIP = /^(data:|blob:|https?:|\/\/|#|mailto:|javascript:)/i;
+
+/** Relative URLs a file refers to, each with the kind of file that named it. */
+function references(text, path) {
+  const found = [];
+  const kind = /\.m?js$/.test(path) ? 'js' : 'page';
+  const add = (value) => { if (value && !SKIP.test(value)) found.push({ value, kind }); };
+  if (/\.html?$|\/$/.test(path)) {
+    // Quoted or not: a minifier drops the quotes where HTML allows it.
+    for (const m of text.matchAll(/\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) add(m[1] ?? m[2] ?? m[3]);
+    for (const script of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
+      for (const m of script[1].matchAll(/["'`](\.{1,2}\/[^"'`\s]+)["'`]/g)) add(m[1]);
+    }
+  } else if (/\.css$/.test(path)) {
+    for (const m of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) add(m[1]);
+    for (const m of text.matchAll(/@import\s+["']([^"']+)["']/g)) add(m[1]);
+  } else if (/\.m?js$/.test(path)) {
+    for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g)) add(m[1]);
+    for (const m of text.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g)) add(m[1]);
+  }
+  return found;
+}
+
+/**
+ * Follows references from `entry` (a URL path such as '/' or '/bench/floor/')
+ * through `lookup(path)` ({ raw: Buffer } or nothing). Resolves to
+ * { files: [{ url, raw }], missing: [paths HTML or CSS refers to but absent],
+ * unresolved: [paths only a script names, absent: wasm-bindgen's default wasm
+ * path, which trunk's loader overrides, is one] }.
+ */
+export async function firstVisitFiles(entry, lookup) {
+  const seen = new Set();
+  const queue = [{ path: entry, kind: 'page' }];
+  const files = [];
+  const missing = [];
+  const unresolved = [];
+  while (queue.length) {
+    const { path, kind } = queue.shift();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const found = await lookup(path);
+    if (!found?.raw) { (kind === 'js' ? unresolved : missing).push(path); continue; }
+    files.push({ url: path, raw: found.raw });
+    for (const reference of references(found.raw.toString('utf8'), path)) {
+      const target = new URL(reference.value, `http://x${path}`).pathname;
+      if (!seen.has(target)) queue.push({ path: target, kind: reference.kind });
+    }
+  }
+  return { files, missing, unresolved };
+}
