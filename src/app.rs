@@ -72,7 +72,18 @@ struct Steps {
 fn QuizShell(props: &QuizShellProps) -> Html {
     let session = use_quiz_session(props.quiz.clone());
     let embed = props.embed.clone();
-    let route = use_route();
+    // The question shown is remembered, so a reload resumes on it; recorded as
+    // the route changes, it renders with the new question, not after it.
+    let route = {
+        let (session, total) = (session.clone(), props.quiz.question_count());
+        use_route(Callback::from(move |route: Route| {
+            if let Route::Question { number } = route {
+                if (1..=total).contains(&number) {
+                    session.visit(number);
+                }
+            }
+        }))
+    };
     // A resumed assessment was started on an earlier visit.
     let started = use_mut_ref(|| !session.answers().is_empty());
     // The attempt `complete()` just recorded, reported once it is in the state.
@@ -105,7 +116,8 @@ fn QuizShell(props: &QuizShellProps) -> Html {
                 Route::Question { number } => {
                     let total = quiz.question_count();
                     if let Some(index) = number.checked_sub(1).filter(|i| *i < total) {
-                        // Remembered, so a reload resumes on this question.
+                        // The route hook's listener records changes; this is for
+                        // the page's first route (a no-op when already recorded).
                         session.visit(*number);
                         let fresh = session.answers().is_empty();
                         if from_landing && fresh && !started.replace(true) {
@@ -119,20 +131,20 @@ fn QuizShell(props: &QuizShellProps) -> Html {
         });
     }
     {
-        let (embed, completing, started, quiz) = (
+        let (embed, completing, started, quiz, session) = (
             embed.clone(),
             completing.clone(),
             started.clone(),
             props.quiz.clone(),
+            session.clone(),
         );
-        let attempts = session.attempts().to_vec();
-        let last = attempts.last().map(|a| a.id.clone());
+        let last = session.attempts().last().map(|a| a.id.clone());
         use_effect_with(last, move |_| {
             let Some(id) = completing.borrow_mut().take() else {
                 return;
             };
             started.replace(false);
-            let Some(attempt) = attempts.iter().find(|a| a.id == id) else {
+            let Some(attempt) = session.attempts().iter().find(|a| a.id == id) else {
                 return;
             };
             let Some(embed) = embed else {
