@@ -111,6 +111,7 @@ export function render(result) {
     ['to the DOM only, p50 / p95 unthrottled', `${ms(lat.app.unthrottled.domP50)} / ${ms(lat.app.unthrottled.domP95)}`, `${ms(lat.surveyjs.unthrottled.domP50)} / ${ms(lat.surveyjs.unthrottled.domP95)}`, ''],
     ['to the DOM only, p50 / p95 4x CPU', `${ms(lat.app.cpu4x.domP50)} / ${ms(lat.app.cpu4x.domP95)}`, `${ms(lat.surveyjs.cpu4x.domP50)} / ${ms(lat.surveyjs.cpu4x.domP95)}`, ''],
   ], ['', 'app', 'SurveyJS', 'app / SurveyJS']));
+  if (lat.surveyjs.cpu4x.contexts === 0) say('   (SurveyJS at 4x CPU not measured by default: BENCH_PEER_LATENCY_4X=1 adds it, about 3 minutes)');
   say('   (painted = the next question in the DOM, then requestAnimationFrame and setTimeout(0): it includes waiting for the next frame)');
 
   say('\n4. Memory after the results page renders (after forced GC; median)');
