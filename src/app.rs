@@ -5,14 +5,14 @@ use std::rc::Rc;
 
 use quiz_core::embed::{Completed, EmbedEvent};
 use quiz_core::storage::from_stored;
-use quiz_core::{score, Answer, Quiz};
+use quiz_core::{score, Answer};
 use yew::prelude::*;
 
 use crate::components::{
     ContentErrorPanel, EmbedPage, History, Landing, Layout, NotFound, PartnerCompare, QuestionPage,
     Results, Review, SharedResult,
 };
-use crate::content::{self, ContentError};
+use crate::content::{self, ContentError, QuizRef};
 use crate::embed::{emit, Embed, HeightReporter};
 use crate::hooks::{replace_route, use_quiz_session, use_route, QuizSessionHandle};
 use crate::route::Route;
@@ -50,7 +50,7 @@ pub fn App() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct QuizShellProps {
-    quiz: Rc<Quiz>,
+    quiz: QuizRef,
     /// Set when the app runs inside a host page's iframe.
     embed: Option<Rc<Embed>>,
 }
@@ -209,7 +209,7 @@ fn QuizShell(props: &QuizShellProps) -> Html {
     }
 }
 
-fn render_route(route: Route, quiz: &Rc<Quiz>, session: &QuizSessionHandle, steps: &Steps) -> Html {
+fn render_route(route: Route, quiz: &QuizRef, session: &QuizSessionHandle, steps: &Steps) -> Html {
     let quiz = quiz.clone();
     match route {
         // The shell's route effect moves on to the question.
@@ -263,7 +263,7 @@ fn render_route(route: Route, quiz: &Rc<Quiz>, session: &QuizSessionHandle, step
     }
 }
 
-fn render_results(quiz: Rc<Quiz>, session: &QuizSessionHandle, steps: &Steps, id: String) -> Html {
+fn render_results(quiz: QuizRef, session: &QuizSessionHandle, steps: &Steps, id: String) -> Html {
     let attempts = session.attempts().to_vec();
     let Some(attempt) = attempts.iter().find(|a| a.id == id).cloned() else {
         return html! { <NotFound {quiz} /> };

@@ -2,6 +2,7 @@
 //! compact form of `quiz_core::content_codec`.
 
 use std::fmt;
+use std::ops::Deref;
 use std::rc::Rc;
 
 use quiz_core::{content_codec, Quiz};
@@ -28,13 +29,39 @@ impl fmt::Display for ContentError {
     }
 }
 
+/// The loaded quiz, shared by every component. Props compare it by identity:
+/// a visit has one quiz, so comparing its texts on every render (and shipping
+/// the code that would) buys nothing.
+#[derive(Clone)]
+pub struct QuizRef(Rc<Quiz>);
+
+impl QuizRef {
+    pub fn new(quiz: Quiz) -> Self {
+        Self(Rc::new(quiz))
+    }
+}
+
+impl Deref for QuizRef {
+    type Target = Quiz;
+
+    fn deref(&self) -> &Quiz {
+        &self.0
+    }
+}
+
+impl PartialEq for QuizRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The quiz in `language`, or in the default language when `None`.
-pub fn load(language: Option<&str>) -> Result<Rc<Quiz>, ContentError> {
+pub fn load(language: Option<&str>) -> Result<QuizRef, ContentError> {
     match language {
         Some(wanted) => LANGUAGES.iter().find(|(code, _)| *code == wanted),
         None => LANGUAGES.first(),
     }
     .ok_or_else(|| ContentError::UnknownLanguage(language.unwrap_or_default().to_string()))
     .and_then(|(_, bytes)| content_codec::decode(bytes).ok_or(ContentError::Unreadable))
-    .map(Rc::new)
+    .map(QuizRef::new)
 }

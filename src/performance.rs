@@ -2,12 +2,12 @@
 //! mark when question 1 first accepts input, and share-link opening callable
 //! from the page so it can be timed without rendering.
 
+use crate::content::QuizRef;
 use std::cell::OnceCell;
-use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use quiz_core::score;
 use quiz_core::share::decode;
-use quiz_core::{score, Quiz};
 use wasm_bindgen::prelude::*;
 
 /// The mark's name; the benchmark looks it up by this name.
@@ -29,7 +29,7 @@ pub fn mark_first_question_interactive() {
 }
 
 thread_local! {
-    static QUIZ: OnceCell<Option<Rc<Quiz>>> = const { OnceCell::new() };
+    static QUIZ: OnceCell<Option<QuizRef>> = const { OnceCell::new() };
 }
 
 /// Decodes a share code and scores it, as opening `#/r/<code>` does: the

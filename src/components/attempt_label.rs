@@ -1,13 +1,12 @@
-use std::rc::Rc;
-
 use quiz_core::storage::MAX_LABEL_CHARS;
-use quiz_core::Quiz;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::content::QuizRef;
+
 #[derive(Properties, PartialEq)]
 pub struct AttemptLabelProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub attempt_id: AttrValue,
     pub label: Option<String>,
     /// `(attempt id, label)`

@@ -6,10 +6,11 @@ use quiz_core::embed::{
     Theme, PREVIEW_ID,
 };
 use quiz_core::text::fill;
-use quiz_core::Quiz;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::hooks::{use_copy, use_focus_on};
 use crate::share_link;
@@ -43,7 +44,7 @@ impl Reducible for Chosen {
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedPageProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
 }
 
 /// "Embed this quiz": options, the snippet to paste with a copy button, and

@@ -1,10 +1,9 @@
-use std::rc::Rc;
-
 use gloo::timers::callback::Timeout;
 use quiz_core::storage::Attempt;
 use quiz_core::text::fill;
-use quiz_core::Quiz;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::components::YourData;
 use crate::format;
@@ -16,7 +15,7 @@ const UNDO_MILLIS: u32 = 8_000;
 
 #[derive(Properties, PartialEq)]
 pub struct HistoryProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub session: QuizSessionHandle,
 }
 

@@ -1,12 +1,14 @@
 use std::rc::Rc;
 
 use quiz_core::text::fill;
-use quiz_core::{Quiz, Report};
+use quiz_core::Report;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 #[derive(Properties, PartialEq)]
 pub struct HowComputedProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub report: Rc<Report>,
 }
 

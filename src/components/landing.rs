@@ -1,8 +1,7 @@
-use std::rc::Rc;
-
 use quiz_core::text::fill;
-use quiz_core::Quiz;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::hooks::push_route;
 use crate::route::Route;
@@ -12,7 +11,7 @@ const SECONDS_PER_QUESTION: usize = 16;
 
 #[derive(Properties, PartialEq)]
 pub struct LandingProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     /// Questions answered in the assessment in progress (0: none in progress).
     #[prop_or_default]
     pub answered: usize,

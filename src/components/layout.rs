@@ -1,7 +1,6 @@
-use std::rc::Rc;
-
-use quiz_core::Quiz;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::components::NoticeList;
 use crate::route::Route;
@@ -9,7 +8,7 @@ use crate::store::StorageNotice;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     #[prop_or_default]
     pub notices: Vec<StorageNotice>,
     #[prop_or_default]

@@ -1,15 +1,14 @@
-use std::rc::Rc;
-
 use quiz_core::share::ShareError;
-use quiz_core::Quiz;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::hooks::use_focus_on;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct LinkProblemProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub error: ShareError,
 }
 

@@ -1,14 +1,13 @@
-use std::rc::Rc;
-
-use quiz_core::Quiz;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::hooks::use_focus_on;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct NotFoundProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
 }
 
 #[function_component]

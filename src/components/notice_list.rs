@@ -1,13 +1,12 @@
-use std::rc::Rc;
-
-use quiz_core::Quiz;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::store::StorageNotice;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeListProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub notices: Vec<StorageNotice>,
     pub on_dismiss: Callback<StorageNotice>,
 }

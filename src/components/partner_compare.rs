@@ -1,9 +1,9 @@
-use std::rc::Rc;
-
 use quiz_core::gap::gaps;
+use quiz_core::score;
 use quiz_core::share::decode;
-use quiz_core::{score, Quiz};
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::components::LinkProblem;
 use crate::hooks::use_focus_on;
@@ -19,7 +19,7 @@ const BAR_MAX: u32 = 280;
 
 #[derive(Properties, PartialEq)]
 pub struct PartnerCompareProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub first: AttrValue,
     pub second: AttrValue,
     /// Where links point when embedded with `data-share-base`; this page otherwise.

@@ -1,10 +1,10 @@
-use std::rc::Rc;
-
 use quiz_core::text::fill;
-use quiz_core::{Answer, Quiz};
+use quiz_core::Answer;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::components::{AnswerOptions, ProgressBar};
 use crate::hooks::{push_route, use_focus_on};
@@ -13,7 +13,7 @@ use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionPageProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     /// One-based; the caller guarantees it names a question.
     pub number: usize,
     pub selected: Option<Answer>,

@@ -5,11 +5,13 @@ use quiz_core::text::fill;
 use quiz_core::{Quiz, Report};
 use yew::prelude::*;
 
+use crate::content::QuizRef;
+
 use crate::components::{HowComputed, ScoreChart, ScoreTable, TrainingOffers};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultReportProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     /// Must have an overall score (the caller shows "nothing answered" otherwise).
     pub report: Rc<Report>,
     /// An earlier result to show changes against.

@@ -2,8 +2,10 @@ use std::rc::Rc;
 
 use quiz_core::storage::{from_stored, Attempt};
 use quiz_core::text::fill;
-use quiz_core::{score, Quiz, Report};
+use quiz_core::{score, Report};
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::components::{AttemptLabel, ResultReport, SharePanel};
 use crate::format;
@@ -12,7 +14,7 @@ use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     /// `None` when nothing has been completed yet.
     pub attempt: Option<Attempt>,
     /// Every completed attempt, oldest first, for comparison.

@@ -1,15 +1,15 @@
-use std::rc::Rc;
-
 use quiz_core::text::fill;
-use quiz_core::{AnswerSheet, Quiz};
+use quiz_core::AnswerSheet;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::hooks::{push_route, use_focus_on};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub answers: AnswerSheet,
     /// Records the attempt and returns its id.
     pub on_complete: Callback<(), String>,

@@ -1,11 +1,13 @@
 use std::rc::Rc;
 
-use quiz_core::{Quiz, Report};
+use quiz_core::Report;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 #[derive(Properties, PartialEq)]
 pub struct ScoreChartProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub report: Rc<Report>,
     /// An earlier result, drawn as a marker on each bar.
     #[prop_or_default]

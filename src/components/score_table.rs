@@ -1,13 +1,15 @@
 use std::rc::Rc;
 
-use quiz_core::{Quiz, Report};
+use quiz_core::Report;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::components::result_report::change_text;
 
 #[derive(Properties, PartialEq)]
 pub struct ScoreTableProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub report: Rc<Report>,
     /// An earlier result: adds a column with the change per dimension.
     #[prop_or_default]

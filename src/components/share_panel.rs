@@ -1,16 +1,15 @@
-use std::rc::Rc;
-
 use quiz_core::storage::Attempt;
-use quiz_core::Quiz;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::hooks::use_copy;
 use crate::share_link;
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub attempt: Attempt,
     /// Where links point when embedded with `data-share-base`; this page otherwise.
     #[prop_or_default]

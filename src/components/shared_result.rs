@@ -1,11 +1,13 @@
 use std::rc::Rc;
 
+use quiz_core::score;
 use quiz_core::share::{code_from_pasted, decode, SharedAnswers};
 use quiz_core::storage::{new_attempt, Attempt};
 use quiz_core::text::fill;
-use quiz_core::{score, Quiz};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::components::{LinkProblem, ResultReport};
 use crate::format;
@@ -15,7 +17,7 @@ use crate::share_link::{self, MS_PER_DAY};
 
 #[derive(Properties, PartialEq)]
 pub struct SharedResultProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     /// The code from the link, as typed: anything at all.
     pub code: AttrValue,
     /// The visitor's own latest attempt, to compare with.

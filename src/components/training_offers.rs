@@ -1,13 +1,12 @@
-use std::rc::Rc;
-
 use quiz_core::scoring::Recommendation;
 use quiz_core::text::fill;
-use quiz_core::Quiz;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 #[derive(Properties, PartialEq)]
 pub struct TrainingOffersProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub recommendations: Vec<Recommendation>,
 }
 

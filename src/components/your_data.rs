@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use quiz_core::storage::ImportError;
 use quiz_core::text::fill;
 use quiz_core::Quiz;
@@ -7,11 +5,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::content::QuizRef;
+
 use crate::hooks::QuizSessionHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct YourDataProps {
-    pub quiz: Rc<Quiz>,
+    pub quiz: QuizRef,
     pub session: QuizSessionHandle,
 }
 

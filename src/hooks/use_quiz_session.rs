@@ -8,16 +8,18 @@ use quiz_core::storage::{
     self, clean_label, export, new_attempt, parse_import, to_stored, Attempt, ImportError,
     MergeReport, Progress,
 };
-use quiz_core::{Answer, AnswerSheet, Quiz};
+use quiz_core::{Answer, AnswerSheet};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 use crate::state::{QuizAction, QuizState};
 use crate::store::{StorageNotice, Store};
 
 #[derive(Clone)]
 pub struct QuizSessionHandle {
-    quiz: Rc<Quiz>,
+    quiz: QuizRef,
     store: Rc<Store>,
     state: UseReducerHandle<QuizState>,
 }
@@ -162,7 +164,7 @@ impl QuizSessionHandle {
 }
 
 #[hook]
-pub fn use_quiz_session(quiz: Rc<Quiz>) -> QuizSessionHandle {
+pub fn use_quiz_session(quiz: QuizRef) -> QuizSessionHandle {
     let opened = use_memo((), |_| {
         let (store, snapshot) = Store::open(now());
         (Rc::new(store), snapshot)
