@@ -1,14 +1,8 @@
-// Debian's Chromium driven by playwright-core (no browser download), plus a
-// fixture that serves dist/ and fails a test on any console error.
+// A fixture that serves dist/, opens pages in Debian's Chromium
+// (support/chromium.mjs) and fails a test on any console error.
 import { after, before } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { startServer } from './server.mjs';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 
 export const PHONE = { width: 375, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
@@ -23,7 +17,7 @@ export function useApp() {
   let browser;
   before(async () => {
     server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
     visit.origin = server.origin;
   });
   after(async () => {
