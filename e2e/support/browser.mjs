@@ -24,19 +24,25 @@ export function useApp() {
     await browser?.close();
     await server?.close();
   });
-  /** A fresh browser context (its own storage); `prepare(context)` runs before any page opens. */
-  visit.newContext = async ({ viewport = DESKTOP, prepare } = {}) => {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
+  /**
+   * A fresh browser context (its own storage); `prepare(context)` runs before any page opens;
+   * other options go to Playwright's `browser.newContext` (`javaScriptEnabled: false`).
+   */
+  visit.newContext = async ({ viewport = DESKTOP, prepare, ...options } = {}) => {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
     if (prepare) await prepare(context);
     return context;
   };
-  /** A new page in `context` at `path` on the app (or an absolute URL), collecting console errors in `page.errors`. */
-  visit.openIn = async (context, path = '/') => {
+  /**
+   * A new page in `context` at `path` on the app (or an absolute URL), collecting console errors in `page.errors`;
+   * `waitUntil` as in Playwright's `page.goto` (default: the load event).
+   */
+  visit.openIn = async (context, path = '/', { waitUntil } = {}) => {
     const page = await context.newPage();
     page.errors = [];
     page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
     page.on('pageerror', (error) => page.errors.push(error.message));
-    await page.goto(/^https?:/.test(path) ? path : `${server.origin}${path}`);
+    await page.goto(/^https?:/.test(path) ? path : `${server.origin}${path}`, { waitUntil });
     return page;
   };
   visit.open = async (path = '/', options = {}) => visit.openIn(await visit.newContext(options), path);
