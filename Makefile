@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bootstrap lint test-host test-browser dist check-size test-e2e screenshots bench
+.PHONY: serve test build bootstrap lint test-host test-browser dist check-size test-e2e screenshots bench prerender
 
 ## serve: install what is missing, then serve the app on http://127.0.0.1:8080/
 serve: bootstrap
@@ -45,6 +45,12 @@ check-size:
 
 test-e2e:
 	node --test --test-concurrency=1 e2e/specs/*.test.mjs
+
+## prerender: build, write the landing page as the app renders it into index.html (scripts/prerender.mjs), build again with it
+prerender: bootstrap
+	$(MAKE) --no-print-directory dist
+	node scripts/prerender.mjs
+	$(MAKE) --no-print-directory dist
 
 ## screenshots: landing, a question and the results at 1280 and 375 px, into screenshots/
 screenshots: build

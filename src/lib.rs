@@ -14,7 +14,24 @@ pub mod share_link;
 pub mod state;
 pub mod store;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<div id="app">`, in place of the landing page that
+/// index.html prerenders there (`make prerender`), or on `<body>` when the
+/// page has no such element.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let root = document
+        .get_element_by_id("app")
+        .or_else(|| document.body().map(Into::into));
+    let Some(root) = root else {
+        return;
+    };
+    // `render` first removes the root's children (yew 0.23's
+    // `AppHandle::mount_with_props`; doing it here too would cost 140 bytes
+    // of wasm), then queues the first render as a microtask of this task: no
+    // frame is painted in between, so there is no flash, and the identical
+    // markup takes the same place, so nothing shifts.
+    // e2e/specs/prerendered-landing.test.mjs checks both.
+    yew::Renderer::<app::App>::with_root(root).render();
 }

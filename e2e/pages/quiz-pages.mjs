@@ -6,6 +6,8 @@ export class LandingPage {
     this.heading = page.getByRole('heading', { level: 1 });
     this.start = page.getByRole('link', { name: 'Start the assessment' });
     this.duration = page.getByTestId('duration');
+    this.skipLink = page.getByRole('link', { name: 'Skip to content' });
+    this.resume = page.getByTestId('resume');
   }
 
   async startQuiz() {

@@ -1,14 +1,8 @@
-// Debian's Chromium driven by playwright-core (no browser download), plus a
-// fixture that serves dist/ and fails a test on any console error.
+// A fixture that serves dist/, opens pages in Debian's Chromium
+// (support/chromium.mjs) and fails a test on any console error.
 import { after, before } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { startServer } from './server.mjs';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 
 export const PHONE = { width: 375, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
@@ -23,26 +17,32 @@ export function useApp() {
   let browser;
   before(async () => {
     server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
     visit.origin = server.origin;
   });
   after(async () => {
     await browser?.close();
     await server?.close();
   });
-  /** A fresh browser context (its own storage); `prepare(context)` runs before any page opens. */
-  visit.newContext = async ({ viewport = DESKTOP, prepare } = {}) => {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
+  /**
+   * A fresh browser context (its own storage); `prepare(context)` runs before any page opens;
+   * other options go to Playwright's `browser.newContext` (`javaScriptEnabled: false`).
+   */
+  visit.newContext = async ({ viewport = DESKTOP, prepare, ...options } = {}) => {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
     if (prepare) await prepare(context);
     return context;
   };
-  /** A new page in `context` at `path` on the app (or an absolute URL), collecting console errors in `page.errors`. */
-  visit.openIn = async (context, path = '/') => {
+  /**
+   * A new page in `context` at `path` on the app (or an absolute URL), collecting console errors in `page.errors`;
+   * `waitUntil` as in Playwright's `page.goto` (default: the load event).
+   */
+  visit.openIn = async (context, path = '/', { waitUntil } = {}) => {
     const page = await context.newPage();
     page.errors = [];
     page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
     page.on('pageerror', (error) => page.errors.push(error.message));
-    await page.goto(/^https?:/.test(path) ? path : `${server.origin}${path}`);
+    await page.goto(/^https?:/.test(path) ? path : `${server.origin}${path}`, { waitUntil });
     return page;
   };
   visit.open = async (path = '/', options = {}) => visit.openIn(await visit.newContext(options), path);
