@@ -32,9 +32,10 @@ export function watchPrerendered(rootId) {
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-  // trunk's loader fires this once the wasm's start function has run; Yew's
-  // first render is then done or queued as a microtask, so one frame later
-  // the app's markup is in place.
+  // trunk's loader fires this once the wasm's start function has run, which
+  // has queued the first render in a timer (src/lib.rs); timers run in the
+  // order they were set, so after a frame and a timer of our own the app's
+  // markup is in place.
   addEventListener('TrunkApplicationStarted', () => {
     requestAnimationFrame(() => setTimeout(() => { window.appMounted = true; }));
   }, { once: true });
