@@ -22,7 +22,6 @@ import {
   answerQuestions, finishAppQuiz, freshPage, launchBrowser, memoryNow, openShareLinkInPage, readStartup,
   watchTransfer,
 } from './support/measure.mjs';
-import { latencyBreakdown } from './support/breakdown.mjs';
 import { budgets, ratio, render } from './support/report.mjs';
 import { quantile, summary } from './support/stats.mjs';
 import { startAllPages } from './support/server.mjs';
@@ -321,21 +320,6 @@ async function main() {
     if (markSeen.app === false) warnings.push('the app set no quiz:first-question-interactive mark: its start-up is not available');
     if (markSeen.surveyjs === false) warnings.push('the SurveyJS fixture set no quiz:first-question-interactive mark');
 
-    log('answer latency breakdown (one traced context per page and mode)');
-    const ids = quiz.questions.map((q) => q.id);
-    const breakdown = {};
-    for (const target of TARGETS.filter((t) => t.quiz)) {
-      breakdown[target.name] = {};
-      for (const [key, cpu] of [['unthrottled', false], ['cpu4x', true]]) {
-        if (cpu && target.name !== 'app' && !PEER_LATENCY_4X) continue;
-        try {
-          breakdown[target.name][key] = await latencyBreakdown(browser, server.origin, target, { cpu, ids, timeoutMs: 45_000 });
-        } catch (error) {
-          warnings.push(`latency breakdown ${target.name} ${key}: ${error.message.split('\n')[0]}`);
-        }
-      }
-    }
-
     let lighthouseResult = null;
     if (LH_RUNS > 0) {
       lighthouseResult = {};
@@ -357,7 +341,6 @@ async function main() {
     const host = await criterion();
     const transfer = Object.fromEntries(TARGETS.map((t) => [t.name, records.find((r) => r.target === t.name && r.transfer)?.transfer ?? null]));
     const figs = figures({ bytesResult, transfer, records, lighthouseResult, host });
-    figs.latency.breakdown = breakdown;
     // The results this run replaces do not make the tree dirty.
     const dirty = git('status', '--porcelain', '--', '.', ':(exclude)bench/results');
     const result = {

@@ -107,7 +107,7 @@ export async function readStartup(page, { mark, timeoutMs }) {
  * the DOM, before the browser's frame). Between questions it waits for a paint and an idle
  * period, so one step's leftover work is not charged to the next.
  */
-async function answerInPage({ kind, ids, transitions, timeoutMs, marks = false }) {
+async function answerInPage({ kind, ids, transitions, timeoutMs }) {
   const app = kind === 'app';
   const questionId = () => (app
     ? document.querySelector('[data-testid="question"]')?.getAttribute('data-question-id')
@@ -137,22 +137,19 @@ async function answerInPage({ kind, ids, transitions, timeoutMs, marks = false }
     await nextPaint();
     await idle();
     const choice = position % 6; // 0 to 4 the anchored options, 5 "Not sure"
-    if (marks) performance.mark('bench:answer-start');
     const start = performance.now();
     radios()[choice].click();
     nextButton().click();
     const inDom = await waitFor(() => shows(position + 1), `question ${position + 2}`);
     await nextPaint();
     samples.push(performance.now() - start);
-    if (marks) performance.mark('bench:answer-painted');
     domSamples.push(inDom - start);
   }
   return { samples, domSamples };
 }
 
-/** With `marks`, each transition is bracketed by user-timing marks (for a trace; see breakdown.mjs). */
-export function answerQuestions(page, { kind, ids, transitions, timeoutMs = 10_000, marks = false }) {
-  return page.evaluate(answerInPage, { kind, ids, transitions, timeoutMs, marks });
+export function answerQuestions(page, { kind, ids, transitions, timeoutMs = 10_000 }) {
+  return page.evaluate(answerInPage, { kind, ids, transitions, timeoutMs });
 }
 
 /**

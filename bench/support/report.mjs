@@ -112,12 +112,6 @@ export function render(result) {
     ['to the DOM only, p50 / p95 4x CPU', `${ms(lat.app.cpu4x.domP50)} / ${ms(lat.app.cpu4x.domP95)}`, `${ms(lat.surveyjs.cpu4x.domP50)} / ${ms(lat.surveyjs.cpu4x.domP95)}`, ''],
   ], ['', 'app', 'SurveyJS', 'app / SurveyJS']));
   if (lat.surveyjs.cpu4x.contexts === 0) say('   (SurveyJS at 4x CPU not measured by default: BENCH_PEER_LATENCY_4X=1 adds it, about 3 minutes)');
-  const split = (b) => (b ? `${ms(b.total.p50)} = ${ms(b.script.p50)} script + ${ms(b.rendering.p50)} rendering + ${ms(b.waiting.p50)} waiting` : 'n/a');
-  const parts = lat.breakdown ?? {};
-  say('   Where a transition goes (one traced context each; p50 of each part, which need not add up exactly):');
-  for (const [label, b] of [['app unthrottled', parts.app?.unthrottled], ['app 4x CPU', parts.app?.cpu4x], ['SurveyJS unthrottled', parts.surveyjs?.unthrottled], ['SurveyJS 4x CPU', parts.surveyjs?.cpu4x]]) {
-    if (b) say(`     ${label}: ${split(b)}`);
-  }
   say('   (painted = the next question in the DOM, then requestAnimationFrame and setTimeout(0): it includes waiting for the next frame)');
 
   say('\n4. Memory after the results page renders (after forced GC; median)');
