@@ -11,7 +11,8 @@ use crate::route::Route;
 
 /// The current route. `on_change` hears of every change in the task that
 /// made it, before the re-render, so state it changes renders together with
-/// the new route instead of in a second render.
+/// the new route instead of in a second render. The first render's
+/// `on_change` is the one kept: it must not capture values that change.
 #[hook]
 pub fn use_route(on_change: Callback<Route>) -> Route {
     let route = use_state_eq(|| {
@@ -72,9 +73,10 @@ fn go_to(route: &Route, entry: Entry) {
         return;
     };
     let hash = route.to_hash();
-    // Not `location.hash`: a fragment navigation scrolls to its target, which
-    // forces a layout of the page the click has just changed (about 6 ms per
-    // answer, measured with `make bench`), and the new page needs another.
+    // Not `location.hash`: `pushState` is cheaper (no fragment navigation
+    // looking for a target to scroll to: 0.2 against 0.6 ms in headless
+    // Chromium), and the event below lets the new route render in this task
+    // rather than after a `hashchange` task.
     let moved = window.history().and_then(|history| match entry {
         Entry::New => history.push_state_with_url(&JsValue::NULL, "", Some(&hash)),
         Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&hash)),
