@@ -65,3 +65,26 @@ pub fn load(language: Option<&str>) -> Result<QuizRef, ContentError> {
     .and_then(|(_, bytes)| content_codec::decode(bytes).ok_or(ContentError::Unreadable))
     .map(QuizRef::new)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quiz_refs_are_equal_only_when_they_share_one_quiz() {
+        let first = load(None).expect("the built content loads");
+        let second = load(None).expect("the built content loads");
+        assert!(first == first.clone());
+        // Same texts, another load: props must still see a different quiz.
+        assert!(first != second);
+        assert_eq!(*first, *second);
+    }
+
+    #[test]
+    fn an_unknown_language_is_an_error_to_render() {
+        assert!(matches!(
+            load(Some("xx")),
+            Err(ContentError::UnknownLanguage(language)) if language == "xx"
+        ));
+    }
+}
