@@ -2,17 +2,14 @@
 // for a person to look at. Written to screenshots/ (ignored by git).
 // Run with `make screenshots` after a build.
 import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './support/chromium.mjs';
 import { startServer } from './support/server.mjs';
 import { LandingPage, ResultsPage, ReviewPage } from './pages/quiz-pages.mjs';
 
 const OUT = new URL('../screenshots/', import.meta.url).pathname;
 await mkdir(OUT, { recursive: true });
 const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   for (const [name, width] of [['desktop', 1280], ['phone', 375]]) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
