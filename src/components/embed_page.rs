@@ -11,7 +11,6 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-
 use crate::hooks::{use_copy, use_focus_on};
 use crate::share_link;
 

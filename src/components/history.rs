@@ -3,9 +3,8 @@ use quiz_core::storage::Attempt;
 use quiz_core::text::fill;
 use yew::prelude::*;
 
-use crate::content::QuizRef;
-
 use crate::components::YourData;
+use crate::content::QuizRef;
 use crate::format;
 use crate::hooks::{use_focus_on, QuizSessionHandle};
 use crate::route::Route;

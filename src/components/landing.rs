@@ -2,7 +2,6 @@ use quiz_core::text::fill;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-
 use crate::hooks::push_route;
 use crate::route::Route;
 

@@ -1,8 +1,7 @@
 use yew::prelude::*;
 
-use crate::content::QuizRef;
-
 use crate::components::NoticeList;
+use crate::content::QuizRef;
 use crate::route::Route;
 use crate::store::StorageNotice;
 

@@ -2,7 +2,6 @@ use quiz_core::share::ShareError;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-
 use crate::hooks::use_focus_on;
 use crate::route::Route;
 

@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-
 use crate::hooks::use_focus_on;
 use crate::route::Route;
 

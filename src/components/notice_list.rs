@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-
 use crate::store::StorageNotice;
 
 #[derive(Properties, PartialEq)]

@@ -3,9 +3,8 @@ use quiz_core::score;
 use quiz_core::share::decode;
 use yew::prelude::*;
 
-use crate::content::QuizRef;
-
 use crate::components::LinkProblem;
+use crate::content::QuizRef;
 use crate::hooks::use_focus_on;
 use crate::route::Route;
 use crate::share_link;

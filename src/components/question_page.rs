@@ -4,9 +4,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::content::QuizRef;
-
 use crate::components::{AnswerOptions, ProgressBar};
+use crate::content::QuizRef;
 use crate::hooks::{push_route, use_focus_on};
 use crate::performance::mark_first_question_interactive;
 use crate::route::Route;

@@ -5,9 +5,8 @@ use quiz_core::text::fill;
 use quiz_core::{Quiz, Report};
 use yew::prelude::*;
 
-use crate::content::QuizRef;
-
 use crate::components::{HowComputed, ScoreChart, ScoreTable, TrainingOffers};
+use crate::content::QuizRef;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultReportProps {

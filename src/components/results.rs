@@ -5,9 +5,8 @@ use quiz_core::text::fill;
 use quiz_core::{score, Report};
 use yew::prelude::*;
 
-use crate::content::QuizRef;
-
 use crate::components::{AttemptLabel, ResultReport, SharePanel};
+use crate::content::QuizRef;
 use crate::format;
 use crate::hooks::{push_route, use_focus_on};
 use crate::route::Route;

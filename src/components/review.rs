@@ -3,7 +3,6 @@ use quiz_core::AnswerSheet;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-
 use crate::hooks::{push_route, use_focus_on};
 use crate::route::Route;
 

@@ -3,9 +3,8 @@ use std::rc::Rc;
 use quiz_core::Report;
 use yew::prelude::*;
 
-use crate::content::QuizRef;
-
 use crate::components::result_report::change_text;
+use crate::content::QuizRef;
 
 #[derive(Properties, PartialEq)]
 pub struct ScoreTableProps {

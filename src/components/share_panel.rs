@@ -3,7 +3,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-
 use crate::hooks::use_copy;
 use crate::share_link;
 

@@ -7,9 +7,8 @@ use quiz_core::text::fill;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::content::QuizRef;
-
 use crate::components::{LinkProblem, ResultReport};
+use crate::content::QuizRef;
 use crate::format;
 use crate::hooks::{push_route, use_focus_on};
 use crate::route::Route;

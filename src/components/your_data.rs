@@ -6,7 +6,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-
 use crate::hooks::QuizSessionHandle;
 
 #[derive(Properties, PartialEq)]

@@ -13,7 +13,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-
 use crate::state::{QuizAction, QuizState};
 use crate::store::{StorageNotice, Store};
 
