@@ -174,7 +174,7 @@ impl Store {
 
     /// Replaces the stored attempts (after a delete, an undo or a new label).
     pub fn save_attempts(&self, attempts: &[Attempt]) -> Result<(), StorageNotice> {
-        self.set(ATTEMPTS_KEY, &write(&attempts.to_vec()))
+        self.set(ATTEMPTS_KEY, &write(attempts))
     }
 
     /// Removes every key this app wrote, quarantined values included.
