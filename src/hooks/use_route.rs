@@ -1,6 +1,6 @@
 //! The current hash route. The shell re-renders on every `hashchange` (links,
-//! a typed address), `popstate` (Back and Forward) and on `push_route` and
-//! `replace_route`. Only the fragment changes, so the query (`?embed=1&…`)
+//! a typed address, Back and Forward: entries differ only in their fragment)
+//! and on `push_route` and `replace_route`. Only the fragment changes, so the query (`?embed=1&…`)
 //! stays.
 
 use gloo::events::EventListener;
@@ -27,7 +27,7 @@ pub fn use_route(on_change: Callback<Route>) -> Route {
         use_effect_with((), move |_| {
             let listeners: Vec<EventListener> = web_sys::window()
                 .map(|window| {
-                    ["hashchange", "popstate", ROUTE_CHANGED]
+                    ["hashchange", ROUTE_CHANGED]
                         .into_iter()
                         .map(|event| {
                             let (route, on_change) = (route.clone(), on_change.clone());
