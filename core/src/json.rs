@@ -332,14 +332,12 @@ impl<T: ToJson> ToJson for BTreeMap<String, T> {
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(value: &Value) -> Result<Self, String> {
         // A repeated name: the last one wins, as when parsing into a map before.
-        object(value)?
-            .iter()
-            .map(|(name, value)| {
-                T::from_json(value)
-                    .map(|v| (name.to_string(), v))
-                    .map_err(|e| format!("{name}: {e}"))
-            })
-            .collect()
+        let mut map = BTreeMap::new();
+        for (name, value) in object(value)?.iter() {
+            let value = T::from_json(value).map_err(|e| format!("{name}: {e}"))?;
+            map.insert(name.to_string(), value);
+        }
+        Ok(map)
     }
 }
 

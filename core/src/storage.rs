@@ -11,6 +11,7 @@ use std::fmt;
 
 use crate::content::Quiz;
 use crate::json::{self, FromJson, Object, ToJson, Value};
+use crate::order::{map_of, stable_sort_by};
 use crate::scoring::{score, Answer, AnswerSheet};
 
 pub const KEY_PREFIX: &str = "alliance-quiz:";
@@ -288,15 +289,13 @@ pub fn quarantine_key(key: &str, now_ms: f64) -> String {
 }
 
 pub fn to_stored(quiz: &Quiz, answers: &AnswerSheet) -> StoredAnswers {
-    quiz.questions()
-        .filter_map(|(_, question)| {
-            let option = match answers.get(&question.id)? {
-                Answer::NotSure => NOT_SURE.to_string(),
-                Answer::Choice(index) => question.options.get(usize::from(index))?.id.clone(),
-            };
-            Some((question.id.clone(), option))
-        })
-        .collect()
+    map_of(quiz.questions().filter_map(|(_, question)| {
+        let option = match answers.get(&question.id)? {
+            Answer::NotSure => NOT_SURE.to_string(),
+            Answer::Choice(index) => question.options.get(usize::from(index))?.id.clone(),
+        };
+        Some((question.id.clone(), option))
+    }))
 }
 
 /// Answers for the questions and options this content still has; others are dropped.
@@ -336,11 +335,12 @@ pub fn new_attempt(
                 .level
                 .and_then(|l| quiz.levels.get(l))
                 .map(|l| l.id.clone()),
-            dimensions: report
-                .dimensions
-                .iter()
-                .filter_map(|d| Some((quiz.dimensions.get(d.dimension)?.id.clone(), d.score)))
-                .collect(),
+            dimensions: map_of(
+                report
+                    .dimensions
+                    .iter()
+                    .filter_map(|d| Some((quiz.dimensions.get(d.dimension)?.id.clone(), d.score))),
+            ),
         },
         answers: stored,
     }
@@ -412,7 +412,7 @@ pub fn merge_attempts(existing: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> Me
             report.added += 1;
         }
     }
-    existing.sort_by(|a, b| {
+    stable_sort_by(existing, |a, b| {
         a.completed_at
             .total_cmp(&b.completed_at)
             .then_with(|| a.id.cmp(&b.id))
