@@ -1,6 +1,7 @@
 //! The alliance readiness quiz: a thin Yew shell around `quiz_core`, which
 //! holds the content model and the scoring.
 
+pub mod after_paint;
 pub mod app;
 pub mod browser_storage;
 pub mod components;

@@ -14,7 +14,8 @@ test('Back and Forward move between questions and keep the answers', async () =>
   await question.choose(3);
   await question.next.click();
   await question.waitForNumber(2);
-  assert.match(page.url(), /#\/q\/2$/);
+  // The address follows once the question is painted (src/after_paint.rs).
+  await page.waitForURL(/#\/q\/2$/);
 
   await page.goBack();
   await question.waitForNumber(1);

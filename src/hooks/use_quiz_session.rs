@@ -1,6 +1,7 @@
 //! The visit's answers and saved results, behind a handle with verbs. Every
 //! change is written to the browser's storage here; the reducer stays pure.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -12,6 +13,7 @@ use quiz_core::{Answer, AnswerSheet};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::after_paint::after_next_paint;
 use crate::content::QuizRef;
 use crate::state::{QuizAction, QuizState};
 use crate::store::{StorageNotice, Store};
@@ -28,6 +30,9 @@ impl PartialEq for QuizSessionHandle {
         self.state == other.state && Rc::ptr_eq(&self.store, &other.store)
     }
 }
+
+/// What the saved progress is made of: answers, position, when started.
+type ProgressKey = (AnswerSheet, usize, Option<f64>);
 
 fn now() -> f64 {
     js_sys::Date::now()
@@ -155,6 +160,19 @@ impl QuizSessionHandle {
             .dispatch(QuizAction::AttemptsChanged { attempts });
     }
 
+    fn save_progress(&self, (answers, position, started_at): ProgressKey) {
+        let result = match started_at {
+            Some(started_at) if !answers.is_empty() => self.store.save_progress(&Progress {
+                content_version: self.quiz.version,
+                answers: to_stored(&self.quiz, &answers),
+                position,
+                started_at,
+            }),
+            _ => self.store.clear_progress(),
+        };
+        self.report(result);
+    }
+
     fn report(&self, result: Result<(), StorageNotice>) {
         if let Err(notice) = result {
             self.state.dispatch(QuizAction::Notice(notice));
@@ -179,26 +197,26 @@ pub fn use_quiz_session(quiz: QuizRef) -> QuizSessionHandle {
         state: state.clone(),
     };
 
-    // Progress is saved after every change to it; not on mount, where it is
-    // exactly what was just read (opening a shared link writes nothing).
+    // Progress is saved after every change to it, once the change is painted
+    // (one write for an answer and the step after it); not on mount, where it
+    // is exactly what was just read (opening a shared link writes nothing).
     {
         let handle = handle.clone();
         let mounted = use_mut_ref(|| false);
+        let unsaved: Rc<RefCell<Option<ProgressKey>>> = use_mut_ref(|| None);
         let key = (state.answers.clone(), state.position, state.started_at);
-        use_effect_with(key, move |(answers, position, started_at)| {
+        use_effect_with(key, move |key| {
             if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
                 return;
             }
-            let result = match started_at {
-                Some(started_at) if !answers.is_empty() => handle.store.save_progress(&Progress {
-                    content_version: handle.quiz.version,
-                    answers: to_stored(&handle.quiz, answers),
-                    position: *position,
-                    started_at: *started_at,
-                }),
-                _ => handle.store.clear_progress(),
-            };
-            handle.report(result);
+            if unsaved.replace(Some(key.clone())).is_some() {
+                return; // already queued: it writes the latest
+            }
+            after_next_paint(move || {
+                if let Some(key) = unsaved.take() {
+                    handle.save_progress(key);
+                }
+            });
         });
     }
 

@@ -2,11 +2,18 @@
 //! a typed address, Back and Forward: entries differ only in their fragment)
 //! and on `push_route` and `replace_route`. Only the fragment changes, so the query (`?embed=1&…`)
 //! stays.
+//!
+//! `push_route` and `replace_route` change the route at once and the address
+//! bar after the next paint (`after_paint`): the History API call costs more
+//! than rendering the next question on a slow phone.
+
+use std::cell::RefCell;
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::after_paint::after_next_paint;
 use crate::route::Route;
 
 /// The current route. `on_change` hears of every change in the task that
@@ -31,7 +38,11 @@ pub fn use_route(on_change: Callback<Route>) -> Route {
                         .into_iter()
                         .map(|event| {
                             let (route, on_change) = (route.clone(), on_change.clone());
-                            EventListener::new(&window, event, move |_| {
+                            EventListener::new(&window, event, move |event| {
+                                if event.type_() == "hashchange" {
+                                    // The visitor went elsewhere; the address follows them.
+                                    drop_unwritten();
+                                }
                                 let now = Route::parse(&current_hash());
                                 on_change.emit(now.clone());
                                 route.set(now);
@@ -68,35 +79,86 @@ enum Entry {
     Replace,
 }
 
+/// Routes gone to whose address is not written yet, oldest first, and the
+/// fragment the address bar showed when the first of them was queued.
+#[derive(Default)]
+struct Unwritten {
+    shown: String,
+    entries: Vec<(String, Entry)>,
+}
+
+thread_local! {
+    static UNWRITTEN: RefCell<Unwritten> = RefCell::default();
+}
+
 fn go_to(route: &Route, entry: Entry) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let hash = route.to_hash();
-    // Not `location.hash`: `pushState` is cheaper (no fragment navigation
-    // looking for a target to scroll to: 0.2 against 0.6 ms in headless
-    // Chromium), and the event below lets the new route render in this task
-    // rather than after a `hashchange` task.
-    let moved = window.history().and_then(|history| match entry {
-        Entry::New => history.push_state_with_url(&JsValue::NULL, "", Some(&hash)),
-        Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&hash)),
-    });
-    if moved.is_ok() {
-        if let Ok(event) = web_sys::Event::new(ROUTE_CHANGED) {
-            let _ = window.dispatch_event(&event);
+    let first = UNWRITTEN.with(|unwritten| {
+        let mut unwritten = unwritten.borrow_mut();
+        if unwritten.entries.is_empty() {
+            unwritten.shown = address_hash();
         }
-        return;
+        unwritten.entries.push((route.to_hash(), entry));
+        unwritten.entries.len() == 1
+    });
+    if first {
+        after_next_paint(write_unwritten);
     }
-    // A document without a usable History API: the fragment, then `hashchange`.
-    // Fails only in a document that cannot navigate; nothing to recover.
-    let location = window.location();
-    let _ = match entry {
-        Entry::New => location.set_hash(&hash),
-        Entry::Replace => location.replace(&hash),
-    };
+    if let Ok(event) = web_sys::Event::new(ROUTE_CHANGED) {
+        let _ = window.dispatch_event(&event);
+    }
 }
 
+fn drop_unwritten() {
+    UNWRITTEN.with(|unwritten| unwritten.borrow_mut().entries.clear());
+}
+
+/// Brings the address bar up to date, unless the visitor navigated in the
+/// meantime (a link, Back): then the address is theirs.
+fn write_unwritten() {
+    let Unwritten { shown, entries } = UNWRITTEN.with(|unwritten| unwritten.take());
+    if entries.is_empty() || address_hash() != shown {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    for (hash, entry) in entries {
+        // Not `location.hash`: `pushState` is cheaper (no fragment
+        // navigation looking for a target to scroll to).
+        let written = window.history().and_then(|history| match entry {
+            Entry::New => history.push_state_with_url(&JsValue::NULL, "", Some(&hash)),
+            Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&hash)),
+        });
+        if written.is_err() {
+            // A document without a usable History API: the fragment (its
+            // `hashchange` finds the route already shown). Fails only in a
+            // document that cannot navigate; nothing to recover.
+            let location = window.location();
+            let _ = match entry {
+                Entry::New => location.set_hash(&hash),
+                Entry::Replace => location.replace(&hash),
+            };
+        }
+    }
+}
+
+/// The route's fragment: where the app has gone, written to the address bar or not yet.
 fn current_hash() -> String {
+    UNWRITTEN
+        .with(|unwritten| {
+            unwritten
+                .borrow()
+                .entries
+                .last()
+                .map(|(hash, _)| hash.clone())
+        })
+        .unwrap_or_else(address_hash)
+}
+
+fn address_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
