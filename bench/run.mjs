@@ -23,6 +23,7 @@ import {
   watchTransfer,
 } from './support/measure.mjs';
 import { budgets, ratio, render } from './support/report.mjs';
+import { floorQuestions, installFloorAnswering } from './fixtures/floor/answering.mjs';
 import { quantile, summary } from './support/stats.mjs';
 import { startAllPages } from './support/server.mjs';
 
@@ -60,7 +61,8 @@ const errors = [];
 
 const TARGETS = [
   { name: 'app', entry: '/', startPath: '/#/q/1', mark: true, quiz: 'app' },
-  { name: 'floor', entry: '/bench/floor/', startPath: '/bench/floor/', mark: false, quiz: null },
+  // The floor has no script; for answer latency the harness adds one (fixtures/floor/answering.mjs).
+  { name: 'floor', entry: '/bench/floor/', startPath: '/bench/floor/', mark: false, quiz: 'floor' },
   { name: 'surveyjs', entry: '/bench/surveyjs/', startPath: '/bench/surveyjs/', mark: true, quiz: 'surveyjs' },
 ];
 const MODES = [
@@ -164,9 +166,10 @@ async function oneContext(browser, origin, target, mode, quiz, { transfer = fals
     record.startup = target.mark ? startup.mark : startup.fcp;
     record.fcp = startup.fcp;
     if (target.name === 'floor' && !mode.throttle) record.memory = await memoryNow(page, cdp);
-    const answers = target.quiz && (target.name === 'app' || !mode.throttle || PEER_LATENCY_4X);
+    const answers = target.quiz && (target.name !== 'surveyjs' || !mode.throttle || PEER_LATENCY_4X);
     if (answers) {
       if (mode.throttle === 'cpu+network') await cdp.send('Network.emulateNetworkConditions', NO_NETWORK_THROTTLING);
+      if (target.quiz === 'floor') await page.evaluate(installFloorAnswering, floorQuestions(quiz));
       const ids = quiz.questions.map((q) => q.id);
       const { samples, domSamples } = await answerQuestions(page, { kind: target.quiz, ids, transitions: ids.length - 1 });
       record.latency = {
@@ -285,6 +288,10 @@ function figures({ bytesResult, transfer, records, lighthouseResult, host }) {
       latencyVsSurveyjs: Object.fromEntries(['unthrottled', 'cpu4x'].map((m) => [m, {
         p50: ratio(lat('app', m, 'p50'), lat('surveyjs', m, 'p50')),
         p95: ratio(lat('app', m, 'p95'), lat('surveyjs', m, 'p95')),
+      }])),
+      latencyVsFloor: Object.fromEntries(['unthrottled', 'cpu4x'].map((m) => [m, {
+        p50: ratio(lat('app', m, 'p50'), lat('floor', m, 'p50')),
+        p95: ratio(lat('app', m, 'p95'), lat('floor', m, 'p95')),
       }])),
     },
   };

@@ -14,7 +14,7 @@ import { firstVisitFiles } from './first-visit.mjs';
 import { brotli, gzip } from './precompress.mjs';
 
 export const BUDGET = 64 * 1024;
-export const CEILING = 168 * 1024;
+export const CEILING = 165 * 1024;
 
 // Shipped beside the app but not loaded by it: the site owners' loader.
 const NOT_LOADED_BY_THE_APP = new Set(['embed.js']);

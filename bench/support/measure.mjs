@@ -108,7 +108,8 @@ export async function readStartup(page, { mark, timeoutMs }) {
  * period, so one step's leftover work is not charged to the next.
  */
 async function answerInPage({ kind, ids, transitions, timeoutMs }) {
-  const app = kind === 'app';
+  // The app and the floor page share the markup the selectors below look for.
+  const app = kind !== 'surveyjs';
   const questionId = () => (app
     ? document.querySelector('[data-testid="question"]')?.getAttribute('data-question-id')
     : document.querySelector('.sd-question[data-name]')?.getAttribute('data-name')) ?? null;
