@@ -132,7 +132,8 @@ test('two partners’ links compare on one chart, biggest gaps first, as a share
   await theirs.getByTestId('gap-advice').getByText('You see this quite differently').first().waitFor();
 
   const compareLink = await theirs.getByTestId('compare-link').inputValue();
-  assert.equal(compareLink, theirs.url());
+  // The address bar shows the same link once the page is painted (src/after_paint.rs).
+  await theirs.waitForURL(compareLink, { timeout: 2_000 });
   const third = await app.open('/');
   await third.goto(compareLink);
   await third.getByRole('heading', { level: 1, name: 'Two views of one alliance' }).waitFor();
