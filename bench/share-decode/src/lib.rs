@@ -1,48 +1,30 @@
-//! What the share-link benchmark needs: the shipped English quiz read from
-//! `content/`, a share code for a whole quiz, and the work being timed
+//! What the share-link benchmark needs: the shipped English quiz (written by
+//! `encode-content` from `content/`), a share code for a whole quiz, and the work being timed
 //! (decode the code, then score its answers), as the app does when a shared
 //! link is opened.
 
-use std::path::PathBuf;
-
-use quiz_core::authoring::{assemble, parse_language, parse_manifest, parse_releases};
+use quiz_core::content_codec;
 use quiz_core::share::{decode, encode};
-use quiz_core::validate::SourceFiles;
 use quiz_core::{score, Answer, AnswerSheet, Quiz};
 
-fn read(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../content")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
-}
+/// Where `encode-content` wrote the quiz: `$SHARE_DECODE_CONTENT` (set by
+/// bench/criterion.sh).
+const CONTENT_VARIABLE: &str = "SHARE_DECODE_CONTENT";
 
-/// The quiz as the app embeds it, from content/manifest.toml, en.toml and releases.toml.
+/// The quiz as the app embeds it, decoded as the app decodes it.
 pub fn english() -> Quiz {
-    let files = SourceFiles {
-        manifest: "manifest.toml",
-        language: "en.toml",
-        releases: "releases.toml",
-    };
-    let manifest = parse_manifest(&read(files.manifest), files.manifest).expect("manifest.toml");
-    let releases = parse_releases(&read(files.releases), files.releases).expect("releases.toml");
-    let texts = parse_language(&read(files.language), files.language).expect("en.toml");
-    assemble(&manifest, &releases, texts, "en", files).unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    })
+    let path = std::env::var(CONTENT_VARIABLE)
+        .unwrap_or_else(|_| panic!("{CONTENT_VARIABLE} names no file: run bench/criterion.sh"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
+    content_codec::decode(&bytes).unwrap_or_else(|| panic!("{path} does not decode as a quiz"))
 }
 
 /// A code for every question of the current release answered (a mix of
 /// choices and "Not sure"), with a label and a date, like a real shared result.
 pub fn sample_code(quiz: &Quiz) -> String {
-    let release = quiz.release(quiz.version).expect("the current version is released");
+    let release = quiz
+        .release(quiz.version)
+        .expect("the current version is released");
     let answers: AnswerSheet = release
         .questions
         .iter()
@@ -65,9 +47,7 @@ pub fn sample_code(quiz: &Quiz) -> String {
 /// `bench_open_share_link` returns).
 pub fn open_share_link(quiz: &Quiz, code: &str) -> i32 {
     match decode(code, &quiz.releases) {
-        Ok(shared) => score(quiz, &shared.answers)
-            .overall
-            .map_or(-1, i32::from),
+        Ok(shared) => score(quiz, &shared.answers).overall.map_or(-1, i32::from),
         Err(_) => -1,
     }
 }
