@@ -30,8 +30,9 @@ thread_local! {
 
 /// Runs `work` once the browser has painted the next frame and is idle
 /// (`requestIdleCallback` after `requestAnimationFrame`; a task after it
-/// where there is no `requestIdleCallback`), after 200 ms at the latest, or
-/// when the page is hidden, whichever comes first. Queued work runs in order.
+/// where there is no `requestIdleCallback`), after 200 ms at the latest (in
+/// a hidden tab, when the browser next runs its timers), or when the page
+/// goes away (`pagehide`), whichever comes first. Queued work runs in order.
 pub fn after_next_paint(work: impl FnOnce() + 'static) {
     let first = QUEUE.with(|queue| {
         let mut queue = queue.borrow_mut();
