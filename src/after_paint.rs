@@ -23,16 +23,17 @@ thread_local! {
     /// Which batch the pending triggers are for: a trigger left over from an
     /// earlier batch must not run a later one before its frame.
     static BATCH: Cell<u32> = const { Cell::new(0) };
-    /// Runs the queue when the page goes away (reload, close, another site)
-    /// before the next frame, so nothing the visitor did is lost.
-    static ON_PAGEHIDE: RefCell<Option<EventListener>> = const { RefCell::new(None) };
+    /// Run the queue when the page goes away (reload, close, another site) or
+    /// is hidden (a phone switching apps may then discard it) before the next
+    /// frame, so nothing the visitor did is lost.
+    static ON_LEAVING: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `work` once the browser has painted the next frame and is idle
 /// (`requestIdleCallback` after `requestAnimationFrame`; a task after it
-/// where there is no `requestIdleCallback`), after 200 ms at the latest (in
-/// a hidden tab, when the browser next runs its timers), or when the page
-/// goes away (`pagehide`), whichever comes first. Queued work runs in order.
+/// where there is no `requestIdleCallback`), after 200 ms at the latest, or
+/// when the page is hidden or goes away, whichever comes first. Queued work
+/// runs in order.
 pub fn after_next_paint(work: impl FnOnce() + 'static) {
     let first = QUEUE.with(|queue| {
         let mut queue = queue.borrow_mut();
@@ -46,10 +47,24 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
         run_queued();
         return;
     };
-    ON_PAGEHIDE.with(|listener| {
-        listener
-            .borrow_mut()
-            .get_or_insert_with(|| EventListener::new(&window, "pagehide", |_| run_queued()));
+    ON_LEAVING.with(|listeners| {
+        let mut listeners = listeners.borrow_mut();
+        if !listeners.is_empty() {
+            return;
+        }
+        listeners.push(EventListener::new(&window, "pagehide", |_| run_queued()));
+        if let Some(document) = window.document() {
+            let hidden = document.clone();
+            listeners.push(EventListener::new(
+                &document,
+                "visibilitychange",
+                move |_| {
+                    if hidden.hidden() {
+                        run_queued();
+                    }
+                },
+            ));
+        }
     });
     let batch = BATCH.get();
     let run_batch = move || {

@@ -58,6 +58,32 @@ async fn leaving_the_page_runs_deferred_work_at_once() {
 }
 
 #[wasm_bindgen_test]
+async fn hiding_the_page_runs_deferred_work_at_once() {
+    let ran = Rc::new(RefCell::new(false));
+    {
+        let ran = ran.clone();
+        after_next_paint(move || *ran.borrow_mut() = true);
+    }
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    // As when a phone switches to another app: `document.hidden` turns true.
+    let hidden = js_sys::Object::new();
+    js_sys::Reflect::set(&hidden, &"value".into(), &true.into()).expect("value");
+    js_sys::Reflect::set(&hidden, &"configurable".into(), &true.into()).expect("configurable");
+    js_sys::Object::define_property(&document, &"hidden".into(), &hidden);
+    let visibilitychange = web_sys::Event::new("visibilitychange").expect("event");
+    document
+        .dispatch_event(&visibilitychange)
+        .expect("dispatched");
+    js_sys::Reflect::delete_property(&document, &"hidden".into()).expect("restored");
+    assert!(
+        *ran.borrow(),
+        "a hidden page may be discarded without pagehide"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_address_bar_follows_the_route_after_the_paint() {
     location().set_hash("#/q/1").expect("hash");
     sleep(20).await;
