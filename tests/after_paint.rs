@@ -3,7 +3,7 @@
 //! (src/hooks/use_route.rs).
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -16,6 +16,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 async fn sleep(ms: u64) {
     yew::platform::time::sleep(Duration::from_millis(ms)).await;
+}
+
+/// Queues work that only records that it ran.
+fn queue_flag() -> Rc<Cell<bool>> {
+    let ran = Rc::new(Cell::new(false));
+    let flag = ran.clone();
+    after_next_paint(move || flag.set(true));
+    ran
 }
 
 fn location() -> web_sys::Location {
@@ -43,27 +51,16 @@ async fn deferred_work_runs_after_this_task_in_order_and_once() {
 
 #[wasm_bindgen_test]
 async fn leaving_the_page_runs_deferred_work_at_once() {
-    let ran = Rc::new(RefCell::new(false));
-    {
-        let ran = ran.clone();
-        after_next_paint(move || *ran.borrow_mut() = true);
-    }
+    let ran = queue_flag();
     let window = web_sys::window().expect("window");
     let pagehide = web_sys::Event::new("pagehide").expect("event");
     window.dispatch_event(&pagehide).expect("dispatched");
-    assert!(
-        *ran.borrow(),
-        "a reload or close must not lose saved progress"
-    );
+    assert!(ran.get(), "a reload or close must not lose saved progress");
 }
 
 #[wasm_bindgen_test]
 async fn hiding_the_page_runs_deferred_work_at_once() {
-    let ran = Rc::new(RefCell::new(false));
-    {
-        let ran = ran.clone();
-        after_next_paint(move || *ran.borrow_mut() = true);
-    }
+    let ran = queue_flag();
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -77,10 +74,7 @@ async fn hiding_the_page_runs_deferred_work_at_once() {
         .dispatch_event(&visibilitychange)
         .expect("dispatched");
     js_sys::Reflect::delete_property(&document, &"hidden".into()).expect("restored");
-    assert!(
-        *ran.borrow(),
-        "a hidden page may be discarded without pagehide"
-    );
+    assert!(ran.get(), "a hidden page may be discarded without pagehide");
 }
 
 #[wasm_bindgen_test]
