@@ -35,7 +35,7 @@
     var f = d.createElement('iframe');
     f.title = opt(box, 'title') || 'Alliance readiness quiz';
     f.loading = 'lazy';
-    f.allow = 'clipboard-write';
+    f.allow = 'clipboard-write; web-share';
     f.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms allow-downloads');
     f.src = app.origin + app.pathname + '?' + q + '#/';
     f.style.cssText = 'display:block;width:100%;border:0;height:' + H + 'px';

@@ -39,6 +39,11 @@ impl QuizRef {
     pub fn new(quiz: Quiz) -> Self {
         Self(Rc::new(quiz))
     }
+
+    /// The shared quiz itself, for the core's session.
+    pub fn rc(&self) -> Rc<Quiz> {
+        self.0.clone()
+    }
 }
 
 impl Deref for QuizRef {

@@ -1,25 +1,21 @@
-//! The alliance readiness quiz: a thin Yew shell around `quiz_core`, which
-//! holds the content model and the scoring.
+//! The alliance readiness quiz in the browser: a thin Yew shell around
+//! `quiz_core`, which makes every decision. `platform/` adapts the browser's
+//! APIs, `hooks/` runs the session and offers the route, `components/`
+//! render data and report the visitor's actions through `on_*` callbacks.
 
-pub mod after_paint;
 pub mod app;
-pub mod browser_storage;
 pub mod components;
 pub mod content;
-pub mod embed;
-pub mod format;
 pub mod hooks;
+pub mod pages;
 pub mod performance;
-pub mod route;
-pub mod share_link;
-pub mod state;
-pub mod store;
+pub mod platform;
 
 /// Mounts the app on `<div id="app">`, in place of the landing page that
 /// index.html prerenders there (`make prerender`), or on `<body>` when the
 /// page has no such element.
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+    let Some(document) = platform::document() else {
         return;
     };
     let root = document
@@ -33,11 +29,10 @@ pub fn start() {
     // input in between (Lighthouse's total blocking time fell from about 130
     // to about 85 ms with this).
     // `render` first removes the root's children (yew 0.23's
-    // `AppHandle::mount_with_props`; doing it here too would cost 140 bytes
-    // of wasm), then queues the first render as a microtask of the same task:
-    // no frame is painted in between, so there is no flash, and the identical
-    // markup takes the same place, so nothing shifts.
-    // e2e/specs/prerendered-landing.test.mjs checks both.
+    // `AppHandle::mount_with_props`), then queues the first render as a
+    // microtask of the same task: no frame is painted in between, so there
+    // is no flash, and the identical markup takes the same place, so
+    // nothing shifts. e2e/specs/prerendered-landing.test.mjs checks both.
     gloo::timers::callback::Timeout::new(0, move || {
         yew::Renderer::<app::App>::with_root(root).render();
     })

@@ -1,13 +1,10 @@
 //! What `make bench` reads from the page (docs/benchmark.md): a performance
-//! mark when question 1 first accepts input, and share-link opening callable
+//! mark when question 1 first accepts input, and (in builds with the `bench`
+//! feature only, never in the release `dist/`) share-link opening callable
 //! from the page so it can be timed without rendering.
 
-use crate::content::QuizRef;
-use std::cell::OnceCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use quiz_core::score;
-use quiz_core::share::decode;
 use wasm_bindgen::prelude::*;
 
 /// The mark's name; the benchmark looks it up by this name.
@@ -28,22 +25,24 @@ pub fn mark_first_question_interactive() {
     }
 }
 
-thread_local! {
-    static QUIZ: OnceCell<Option<QuizRef>> = const { OnceCell::new() };
-}
-
 /// Decodes a share code and scores it, as opening `#/r/<code>` does: the
 /// overall score (0 to 100), or -1 when the code is invalid or nothing in it
 /// was assessed.
+#[cfg(feature = "bench")]
 #[wasm_bindgen]
 pub fn bench_open_share_link(code: &str) -> i32 {
+    use std::cell::OnceCell;
+
+    thread_local! {
+        static QUIZ: OnceCell<Option<crate::content::QuizRef>> = const { OnceCell::new() };
+    }
     QUIZ.with(|cell| {
         let Some(quiz) = cell.get_or_init(|| crate::content::load(None).ok()) else {
             return -1;
         };
-        decode(code, &quiz.releases)
+        quiz_core::share::decode(code, &quiz.releases)
             .ok()
-            .and_then(|shared| score(quiz, &shared.answers).overall)
+            .and_then(|shared| quiz_core::score(quiz, &shared.answers).overall)
             .map_or(-1, i32::from)
     })
 }

@@ -184,6 +184,9 @@ codable! {
         pub notice_full: String,
         pub notice_quarantined: String,
         pub notice_newer: String,
+        /// Storage refuses writes and nothing was saved before.
+        pub notice_full_nothing_kept: String,
+        pub notice_changed_elsewhere: String,
         pub notice_dismiss: String,
         /// `{date}`
         pub results_completed_on: String,
@@ -215,6 +218,10 @@ codable! {
         pub data_what: String,
         pub data_where: String,
         pub data_not_kept: String,
+        pub data_full_earlier_kept: String,
+        pub data_full_nothing_kept: String,
+        pub data_read_only: String,
+        pub data_exported: String,
         pub data_export: String,
         pub data_import: String,
         /// `{added}`, `{present}`
@@ -226,6 +233,8 @@ codable! {
         pub import_newer: String,
         pub import_damaged: String,
         pub import_too_large: String,
+        pub import_too_many: String,
+        pub import_unreadable: String,
         pub data_delete_everything: String,
         pub data_deleted: String,
         pub share_heading: String,

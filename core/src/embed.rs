@@ -2,8 +2,10 @@
 //! query, the messages the frame posts to it, and the checks that keep result
 //! data from reaching any other origin. Protocol in docs/embedding.md.
 
+use serde::Serialize;
+
 use crate::content::Quiz;
-use crate::json::{self, Object, ToJson, Value};
+use crate::route::encode_component as encode;
 use crate::scoring::Report;
 
 /// Every message carries it; a host ignores versions it does not know.
@@ -12,6 +14,9 @@ pub const PROTOCOL_VERSION: u32 = 1;
 pub const PREVIEW_ID: &str = "preview";
 const MAX_ID_LEN: usize = 32;
 const MAX_URL_LEN: usize = 2000;
+/// Longest query parameter read, in bytes: longer values are ignored as if
+/// absent, before any parsing (a share base is the longest legitimate one).
+pub const MAX_PARAM_BYTES: usize = MAX_URL_LEN;
 /// A height past this is a bug or a forgery, never a page of this quiz.
 pub const MAX_HEIGHT: u32 = 100_000;
 
@@ -63,6 +68,7 @@ pub struct EmbedOptions {
 /// The frame's options from its query parameters (`get(name)` is the decoded
 /// value), or `None` when the page is not in embed mode (`embed=1`).
 pub fn parse_options(get: impl Fn(&str) -> Option<String>) -> Option<EmbedOptions> {
+    let get = |name: &str| get(name).filter(|value| value.len() <= MAX_PARAM_BYTES);
     if get("embed").as_deref() != Some("1") {
         return None;
     }
@@ -211,22 +217,22 @@ pub fn targets(declared: Option<&str>, referrer: Option<&str>, ancestor: Option<
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LevelInfo {
     pub id: String,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DimensionInfo {
     pub id: String,
     pub name: String,
-    /// `None` when not assessed (every answer "Not sure").
+    /// 0 to 100; `None` (`null`) when not assessed (every answer "Not sure").
     pub score: Option<u8>,
     pub level: Option<LevelInfo>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Completed {
     pub overall: Option<u8>,
     pub level: Option<LevelInfo>,
@@ -261,26 +267,6 @@ impl Completed {
                 .collect(),
             share_link,
         }
-    }
-}
-
-impl ToJson for LevelInfo {
-    fn to_json(&self) -> Value {
-        let mut object = Object::new();
-        object.push("id", &self.id);
-        object.push("name", &self.name);
-        object.into()
-    }
-}
-
-impl ToJson for DimensionInfo {
-    fn to_json(&self) -> Value {
-        let mut object = Object::new();
-        object.push("id", &self.id);
-        object.push("name", &self.name);
-        object.push("score", &self.score);
-        object.push("level", &self.level);
-        object.into()
     }
 }
 
@@ -321,45 +307,76 @@ impl EmbedEvent {
     }
 }
 
-/// The message as JSON: `{"type":"alliance-quiz:<name>","version":1,"id":…, …}`.
-pub fn message_json(id: &str, event: &EmbedEvent) -> String {
-    let mut message = Object::new();
-    message.push("type", event.name());
-    message.push("version", &PROTOCOL_VERSION);
-    message.push("id", id);
-    match event {
-        EmbedEvent::Question { index, total } => {
-            message.push("index", index);
-            message.push("total", total);
-        }
-        EmbedEvent::Completed(completed) => {
-            message.push("overall", &completed.overall);
-            message.push("level", &completed.level);
-            message.push("dimensions", &completed.dimensions);
-            message.push("share_link", &completed.share_link);
-        }
-        EmbedEvent::Height { height } => message.push("height", height),
-        EmbedEvent::Ready | EmbedEvent::Started | EmbedEvent::Restarted => {}
+/// A message as posted: `{"type":"alliance-quiz:<name>","version":1,"id":…, …}`
+/// with the event's own members after these three.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Message<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub version: u32,
+    pub id: &'a str,
+    #[serde(flatten)]
+    pub body: Body<'a>,
+}
+
+/// The members a message adds to `type`, `version` and `id`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Body<'a> {
+    None {},
+    Question { index: usize, total: usize },
+    Completed(&'a Completed),
+    Height { height: u32 },
+}
+
+/// The message for `event` from the widget `id`.
+pub fn message<'a>(id: &'a str, event: &'a EmbedEvent) -> Message<'a> {
+    Message {
+        kind: event.name(),
+        version: PROTOCOL_VERSION,
+        id,
+        body: match event {
+            EmbedEvent::Question { index, total } => Body::Question {
+                index: *index,
+                total: *total,
+            },
+            EmbedEvent::Completed(completed) => Body::Completed(completed),
+            EmbedEvent::Height { height } => Body::Height { height: *height },
+            EmbedEvent::Ready | EmbedEvent::Started | EmbedEvent::Restarted => Body::None {},
+        },
     }
-    json::to_string(&message.into())
 }
 
 /// Why an incoming message is ignored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IncomingError {
     WrongOrigin,
-    NotJson,
     UnknownType,
     WrongVersion,
     WrongId,
     BadHeight,
 }
 
+/// The members of an incoming message the app looks at, read one by one by
+/// the shell (never by serialising the whole payload, which a hostile page
+/// can make huge): `None` for a member that is absent, of another type, or
+/// a string longer than [`MAX_INCOMING_STRING`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Incoming {
+    pub kind: Option<String>,
+    pub version: Option<f64>,
+    pub id: Option<String>,
+    pub height: Option<f64>,
+}
+
+/// Longest string member of an incoming message that is read, in bytes.
+pub const MAX_INCOMING_STRING: usize = 64;
+
 /// The one message the app listens to: a height report from its own
 /// preview frame on the "Embed this quiz" page. `origin` is the event's,
-/// `expected` this page's own; `json` the stringified `event.data`.
+/// `expected` this page's own; the origin is checked before anything else.
 pub fn parse_preview_height(
-    json: &str,
+    message: &Incoming,
     origin: &str,
     expected: &str,
     id: &str,
@@ -367,21 +384,19 @@ pub fn parse_preview_height(
     if origin != expected {
         return Err(IncomingError::WrongOrigin);
     }
-    let value = json::parse(json).map_err(|_| IncomingError::NotJson)?;
-    if value.get("type").and_then(Value::as_str) != Some("alliance-quiz:height") {
+    if message.kind.as_deref() != Some("alliance-quiz:height") {
         return Err(IncomingError::UnknownType);
     }
-    if value.get("version").and_then(Value::as_u64) != Some(u64::from(PROTOCOL_VERSION)) {
+    if message.version != Some(f64::from(PROTOCOL_VERSION)) {
         return Err(IncomingError::WrongVersion);
     }
-    if value.get("id").and_then(Value::as_str) != Some(id) {
+    if message.id.as_deref() != Some(id) {
         return Err(IncomingError::WrongId);
     }
-    value
-        .get("height")
-        .and_then(Value::as_u64)
-        .and_then(|h| u32::try_from(h).ok())
-        .filter(|h| (1..=MAX_HEIGHT).contains(h))
+    message
+        .height
+        .filter(|h| h.fract() == 0.0 && (1.0..=f64::from(MAX_HEIGHT)).contains(h))
+        .map(|h| h as u32)
         .ok_or(IncomingError::BadHeight)
 }
 
@@ -461,17 +476,4 @@ fn escape_attribute(value: &str) -> String {
         .replace('"', "&quot;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-}
-
-/// Percent-encoding as `encodeURIComponent` does it.
-pub fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }

@@ -1,7 +1,6 @@
 //! Two partners' results side by side: where they see their alliance most
 //! differently comes first, because that is where the conversation should start.
 
-use crate::order::stable_sort_by_key;
 use crate::scoring::Report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +27,7 @@ pub fn gaps(first: &Report, second: &Report) -> Vec<Gap> {
             gap: a.score.zip(b.score).map(|(x, y)| x.abs_diff(y)),
         })
         .collect();
-    stable_sort_by_key(&mut gaps, |g| {
+    tiny_sort::stable::sort_by_key(&mut gaps, |g| {
         std::cmp::Reverse(g.gap.map_or(-1, i16::from))
     });
     gaps

@@ -1,6 +1,8 @@
 //! The alliance readiness quiz's functional core: the content model, its
-//! validation, and scoring. Plain Rust with no browser crates, so all of it is
-//! tested on the host with `cargo test`; the Yew app is a thin shell around it.
+//! validation, scoring, share codes, the storage rules, routes and the visit
+//! itself as a state machine ([`session`]). Plain Rust with no browser
+//! crates, so all of it is tested on the host with `cargo test`; the Yew app
+//! is a thin shell that renders the model and performs the effects.
 
 #[cfg(feature = "authoring")]
 pub mod authoring;
@@ -9,10 +11,13 @@ pub mod content_codec;
 pub mod embed;
 pub mod gap;
 pub mod json;
-pub mod order;
+pub mod keys;
+pub mod route;
 pub mod scoring;
+pub mod session;
 pub mod share;
 pub mod storage;
+pub mod store;
 pub mod text;
 pub mod validate;
 

@@ -2,7 +2,6 @@
 //! recomputed by hand from the explanation shown beside it.
 
 use crate::content::{Quiz, OPTION_SCORES};
-use crate::order::stable_sort_by_key;
 
 /// One answer to one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -177,14 +176,14 @@ pub fn score(quiz: &Quiz, answers: &AnswerSheet) -> Report {
 
     // Stable sorts keep content order among equal scores.
     let mut weakest_first = assessed.clone();
-    stable_sort_by_key(&mut weakest_first, |(_, s)| *s);
+    tiny_sort::stable::sort_by_key(&mut weakest_first, |(_, s)| *s);
     let priorities: Vec<usize> = weakest_first
         .iter()
         .take(PRIORITY_COUNT)
         .map(|(d, _)| *d)
         .collect();
     let mut strongest_first = assessed;
-    stable_sort_by_key(&mut strongest_first, |(_, s)| std::cmp::Reverse(*s));
+    tiny_sort::stable::sort_by_key(&mut strongest_first, |(_, s)| std::cmp::Reverse(*s));
     let strengths = strongest_first
         .iter()
         .map(|(d, _)| *d)

@@ -9,6 +9,7 @@ use std::fmt;
 
 use crate::content::Release;
 use crate::scoring::{Answer, AnswerSheet};
+use crate::text::{self, Graphemes};
 
 /// The payload's first byte. A different layout would get a new number.
 pub const FORMAT: u8 = 1;
@@ -133,12 +134,13 @@ impl std::error::Error for ShareError {}
 ///
 /// The label is cleaned with [`clean_label`]; if the whole code would pass
 /// `MAX_CODE_LENGTH` (only possible with many multi-byte characters), the
-/// label is shortened at a character boundary so that every code decodes.
+/// label is shortened between grapheme clusters so that every code decodes.
 pub fn encode(
     release: &Release,
     answers: &AnswerSheet,
     label: Option<&str>,
     completed_on: Option<u32>,
+    graphemes: &dyn Graphemes,
 ) -> String {
     let answer_bytes = packed_len(release.questions.len());
     let mut payload =
@@ -151,9 +153,7 @@ pub fn encode(
     let payload_chars = base64_len(payload.len() + CHECKSUM_BYTES);
     // c base64 characters carry floor(3c / 4) bytes; one character is the dot.
     let label_budget = MAX_CODE_LENGTH.saturating_sub(payload_chars + 1) * 3 / 4;
-    let label = label
-        .and_then(clean_label)
-        .and_then(|l| fit_bytes(l, label_budget));
+    let label = label.and_then(|l| text::clean_label(l, MAX_LABEL_CHARS, label_budget, graphemes));
     let label_bytes = label.as_deref().unwrap_or_default().as_bytes();
 
     let crc = crc32_update(crc32_update(!0, &payload), label_bytes) ^ !0;
@@ -257,36 +257,20 @@ fn date_field(day: Option<u32>) -> u16 {
         .unwrap_or(0)
 }
 
-/// A label as it goes into a code: whitespace runs (tabs and newlines too)
-/// become one space, other control characters are dropped, the ends are
-/// trimmed and it is cut to `MAX_LABEL_CHARS`. `None` when nothing is left.
-pub fn clean_label(label: &str) -> Option<String> {
-    let mut cleaned = String::with_capacity(label.len().min(MAX_LABEL_CHARS * 4));
-    let mut chars = 0;
-    let mut space_pending = false;
-    for c in label.chars() {
-        if c.is_whitespace() {
-            space_pending = true;
-            continue;
-        }
-        if c.is_control() {
-            continue;
-        }
-        // A space is only written before a following character, so the
-        // result never ends in one, even when cut short.
-        let space = space_pending && !cleaned.is_empty();
-        if chars + usize::from(space) + 1 > MAX_LABEL_CHARS {
-            break;
-        }
-        if space {
-            cleaned.push(' ');
-            chars += 1;
-        }
-        cleaned.push(c);
-        chars += 1;
-        space_pending = false;
-    }
-    (!cleaned.is_empty()).then_some(cleaned)
+/// A label as it goes into a code: see [`crate::text::clean_label`], at
+/// most [`MAX_LABEL_CHARS`] characters.
+pub fn clean_label(label: &str, graphemes: &dyn Graphemes) -> Option<String> {
+    text::clean_label(label, MAX_LABEL_CHARS, usize::MAX, graphemes)
+}
+
+/// A result's link: `base` (an address without its fragment) and the code.
+pub fn result_link(base: &str, code: &str) -> String {
+    format!("{base}#/r/{code}")
+}
+
+/// Two results side by side: `base` and both codes.
+pub fn compare_link(base: &str, first: &str, second: &str) -> String {
+    format!("{base}#/compare/{first}/{second}")
 }
 
 /// CRC-32/ISO-HDLC (zlib's CRC-32). The checksum is its top three bytes over
@@ -420,22 +404,6 @@ fn read_label(bytes: &[u8]) -> Result<String, ShareError> {
         return Err(ShareError::BadLabel);
     }
     Ok(label.to_string())
-}
-
-/// `label` cut at a character boundary to at most `max` bytes, without a
-/// trailing space; `None` if nothing fits.
-fn fit_bytes(mut label: String, max: usize) -> Option<String> {
-    if label.len() > max {
-        let end = label
-            .char_indices()
-            .map(|(start, c)| start + c.len_utf8())
-            .take_while(|&end| end <= max)
-            .last()
-            .unwrap_or(0);
-        label.truncate(end);
-        label.truncate(label.trim_end().len());
-    }
-    (!label.is_empty()).then_some(label)
 }
 
 /// Characters of unpadded base64 for `bytes` bytes.

@@ -1,31 +1,46 @@
 //! What the app keeps in the browser, as plain data: the versioned schema,
-//! reading with migration, quarantine and newer-version detection, and
-//! export, import and merge. The browser's `localStorage` itself is touched
-//! only by the app's thin adapter; everything here is host-tested.
+//! reading with migration, corrupt and newer-version detection, the import
+//! and export files, and merging. The rules for when to read, write or move
+//! a value aside are in [`crate::store`]; the browser's `localStorage` itself
+//! is touched only by the shell's adapter. See `docs/storage.md`.
 //!
 //! Every value is an envelope `{"schema": N, "data": …}` under a key that
-//! starts with [`KEY_PREFIX`]. See `docs/storage.md`.
+//! starts with [`KEY_PREFIX`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::content::Quiz;
-use crate::json::{self, FromJson, Object, ToJson, Value};
-use crate::order::{map_of, stable_sort_by};
+use crate::json::{Json, JsonError};
 use crate::scoring::{score, Answer, AnswerSheet};
+use crate::text::{self, Graphemes};
 
 pub const KEY_PREFIX: &str = "alliance-quiz:";
 pub const PROGRESS_KEY: &str = "alliance-quiz:progress";
 pub const ATTEMPTS_KEY: &str = "alliance-quiz:attempts";
 pub const SETTINGS_KEY: &str = "alliance-quiz:settings";
+/// Written and removed at start-up to learn whether writes work at all.
+pub const PROBE_KEY: &str = "alliance-quiz:probe";
 /// Bad values are moved here (with the original key and a timestamp), never deleted.
 pub const QUARANTINE_PREFIX: &str = "alliance-quiz:quarantine:";
 
 /// The schema this build writes. Every earlier one must still load (see `migrate`).
 pub const SCHEMA_VERSION: u32 = 1;
+/// Longest attempt label, in characters (Unicode scalar values), cut between
+/// grapheme clusters by [`crate::text::clean_label`].
 pub const MAX_LABEL_CHARS: usize = 80;
-/// An import larger than this is not a file this app wrote.
-pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+/// An import file larger than this, in bytes, is refused from its size alone
+/// (`File.size`), before a byte is read: a thousand attempts take about 700 KB.
+pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+/// Most attempts an import file may hold, and most this browser keeps.
+pub const MAX_ATTEMPTS: usize = 1000;
+/// Longest stored value read for each key, in bytes; a longer one is corrupt.
+/// The attempts key holds at most [`MAX_ATTEMPTS`], well under this.
+pub const MAX_PROGRESS_BYTES: usize = 64 * 1024;
+pub const MAX_ATTEMPTS_BYTES: usize = MAX_IMPORT_BYTES as usize;
+pub const MAX_SETTINGS_BYTES: usize = 4 * 1024;
 pub const EXPORT_FORMAT: &str = "alliance-readiness-quiz-export";
 /// Stored in place of an option id for a "Not sure" answer.
 pub const NOT_SURE: &str = "not-sure";
@@ -35,7 +50,7 @@ pub const NOT_SURE: &str = "not-sure";
 pub type StoredAnswers = BTreeMap<String, String>;
 
 /// The quiz in progress.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub content_version: u32,
     pub answers: StoredAnswers,
@@ -46,137 +61,57 @@ pub struct Progress {
 }
 
 /// A completed attempt, kept until the visitor deletes it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Attempt {
     /// Derived from the completion time and the answers, so the same attempt
-    /// imported twice is recognised.
+    /// imported twice is recognised. At most 64 bytes.
     pub id: String,
     pub content_version: u32,
     pub answers: StoredAnswers,
+    /// Milliseconds since the Unix epoch.
     pub started_at: f64,
     pub completed_at: f64,
-    /// Left out of the JSON when `None`.
+    /// Left out of the JSON when `None`; at most [`MAX_LABEL_CHARS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     pub scores: StoredScores,
 }
 
 /// The scores as computed when the attempt was completed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredScores {
+    /// 0 to 100; `None` when nothing was assessed.
     pub overall: Option<u8>,
     /// Level id.
+    #[serde(default)]
     pub level: Option<String>,
     /// Dimension id to score; `None` for "not assessed".
     pub dimensions: BTreeMap<String, Option<u8>>,
 }
 
-/// Both left out of the JSON when `None`.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The visitor's choices that outlive a visit. Both left out of the JSON when
+/// `None`; values a later build does not know are kept as they are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
+    /// A language code the visitor chose (`en`, `nl`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// `system`, `light` or `dark`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
 }
 
-// The JSON forms, member for member what serde's derive wrote before (same
-// names, same order, `label`, `language` and `theme` left out when `None`),
-// so data written by either version reads in the other.
-
-impl ToJson for Progress {
-    fn to_json(&self) -> Value {
-        let mut object = Object::new();
-        object.push("content_version", &self.content_version);
-        object.push("answers", &self.answers);
-        object.push("position", &self.position);
-        object.push("started_at", &self.started_at);
-        object.into()
-    }
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    schema: u32,
+    data: T,
 }
 
-impl FromJson for Progress {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        let object = json::object(value)?;
-        Ok(Progress {
-            content_version: object.field("content_version")?,
-            answers: object.field("answers")?,
-            position: object.field("position")?,
-            started_at: object.field("started_at")?,
-        })
-    }
-}
-
-impl ToJson for Attempt {
-    fn to_json(&self) -> Value {
-        let mut object = Object::new();
-        object.push("id", &self.id);
-        object.push("content_version", &self.content_version);
-        object.push("answers", &self.answers);
-        object.push("started_at", &self.started_at);
-        object.push("completed_at", &self.completed_at);
-        if let Some(label) = &self.label {
-            object.push("label", label);
-        }
-        object.push("scores", &self.scores);
-        object.into()
-    }
-}
-
-impl FromJson for Attempt {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        let object = json::object(value)?;
-        Ok(Attempt {
-            id: object.field("id")?,
-            content_version: object.field("content_version")?,
-            answers: object.field("answers")?,
-            started_at: object.field("started_at")?,
-            completed_at: object.field("completed_at")?,
-            label: object.field("label")?,
-            scores: object.field("scores")?,
-        })
-    }
-}
-
-impl ToJson for StoredScores {
-    fn to_json(&self) -> Value {
-        let mut object = Object::new();
-        object.push("overall", &self.overall);
-        object.push("level", &self.level);
-        object.push("dimensions", &self.dimensions);
-        object.into()
-    }
-}
-
-impl FromJson for StoredScores {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        let object = json::object(value)?;
-        Ok(StoredScores {
-            overall: object.field("overall")?,
-            level: object.field("level")?,
-            dimensions: object.field("dimensions")?,
-        })
-    }
-}
-
-impl ToJson for Settings {
-    fn to_json(&self) -> Value {
-        let mut object = Object::new();
-        if let Some(language) = &self.language {
-            object.push("language", language);
-        }
-        if let Some(theme) = &self.theme {
-            object.push("theme", theme);
-        }
-        object.into()
-    }
-}
-
-impl FromJson for Settings {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        let object = json::object(value)?;
-        Ok(Settings {
-            language: object.field("language")?,
-            theme: object.field("theme")?,
-        })
-    }
+/// Only the schema, read before the data: newer data is never parsed.
+#[derive(Deserialize)]
+struct EnvelopeHead {
+    /// A number, but any number: a huge one is a newer schema, not corruption.
+    schema: f64,
 }
 
 /// What reading one key found.
@@ -188,34 +123,59 @@ pub enum Loaded<T> {
         migrated_from: Option<u32>,
     },
     /// Not JSON, not an envelope, or not the expected shape: quarantine it.
-    Corrupt {
-        reason: String,
-    },
+    Corrupt(Corruption),
     /// Written by a newer version of the app: leave it untouched.
     Newer {
         schema: u32,
     },
 }
 
+/// Why a stored value cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Corruption {
+    /// Longer than the key's limit, in bytes.
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson,
+    /// JSON without a usable `schema` number.
+    NoEnvelope,
+    /// The envelope's data is not the expected shape (the parser's words).
+    Shape(String),
+    /// Parsed, but a value breaks a rule (an id, a date, a label, a score).
+    Invalid(String),
+}
+
+impl fmt::Display for Corruption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooLarge { bytes } => write!(f, "{bytes} bytes, over the limit"),
+            Self::NotJson => f.write_str("not JSON"),
+            Self::NoEnvelope => f.write_str("no schema version"),
+            Self::Shape(reason) | Self::Invalid(reason) => f.write_str(reason),
+        }
+    }
+}
+
 /// Serialises a value in the current schema's envelope.
-pub fn write<T: ToJson + ?Sized>(value: &T) -> String {
-    let mut envelope = Object::new();
-    envelope.push("schema", &SCHEMA_VERSION);
-    envelope.push("data", value);
-    json::to_string(&envelope.into())
+pub fn write<T: Serialize>(json: &impl Json, value: &T) -> String {
+    json.write(&Envelope {
+        schema: SCHEMA_VERSION,
+        data: value,
+    })
 }
 
-pub fn read_progress(raw: Option<&str>) -> Loaded<Progress> {
-    read(raw, PROGRESS_KEY)
+pub fn read_progress(json: &impl Json, raw: Option<&str>) -> Loaded<Progress> {
+    read(json, raw, MAX_PROGRESS_BYTES)
 }
 
-pub fn read_attempts(raw: Option<&str>) -> Loaded<Vec<Attempt>> {
-    match read::<Vec<Attempt>>(raw, ATTEMPTS_KEY) {
+pub fn read_attempts(json: &impl Json, raw: Option<&str>) -> Loaded<Vec<Attempt>> {
+    match read::<Vec<Attempt>>(json, raw, MAX_ATTEMPTS_BYTES) {
         Loaded::Found {
             value,
             migrated_from,
-        } => match value.iter().find_map(attempt_problem) {
-            Some(reason) => Loaded::Corrupt { reason },
+        } => match attempts_problem(&value) {
+            Some(reason) => Loaded::Corrupt(Corruption::Invalid(reason)),
             None => Loaded::Found {
                 value,
                 migrated_from,
@@ -225,60 +185,42 @@ pub fn read_attempts(raw: Option<&str>) -> Loaded<Vec<Attempt>> {
     }
 }
 
-pub fn read_settings(raw: Option<&str>) -> Loaded<Settings> {
-    read(raw, SETTINGS_KEY)
+pub fn read_settings(json: &impl Json, raw: Option<&str>) -> Loaded<Settings> {
+    read(json, raw, MAX_SETTINGS_BYTES)
 }
 
-fn read<T: FromJson>(raw: Option<&str>, key: &str) -> Loaded<T> {
+fn read<T: for<'de> Deserialize<'de>>(
+    json: &impl Json,
+    raw: Option<&str>,
+    max_bytes: usize,
+) -> Loaded<T> {
     let Some(raw) = raw else {
         return Loaded::Missing;
     };
-    let envelope = match json::parse(raw) {
-        Ok(value) => value,
-        Err(_) => {
-            return Loaded::Corrupt {
-                reason: "not JSON".into(),
-            }
-        }
-    };
-    let schema = match envelope.get("schema").and_then(Value::as_u64) {
-        Some(schema) => u32::try_from(schema).unwrap_or(u32::MAX),
-        None => {
-            return Loaded::Corrupt {
-                reason: "no schema version".into(),
-            }
-        }
-    };
-    if schema > SCHEMA_VERSION {
-        return Loaded::Newer { schema };
+    if raw.len() > max_bytes {
+        return Loaded::Corrupt(Corruption::TooLarge { bytes: raw.len() });
     }
-    let Some(data) = envelope.take("data") else {
-        return Loaded::Corrupt {
-            reason: "no data".into(),
+    let schema = match json.parse::<EnvelopeHead>(raw) {
+        Ok(head) if head.schema.fract() == 0.0 && head.schema >= 1.0 => head.schema,
+        Ok(_) | Err(JsonError::Shape(_)) => return Loaded::Corrupt(Corruption::NoEnvelope),
+        Err(JsonError::Syntax) => return Loaded::Corrupt(Corruption::NotJson),
+    };
+    if schema > f64::from(SCHEMA_VERSION) {
+        // `as` saturates: a schema past u32::MAX is still simply newer.
+        return Loaded::Newer {
+            schema: schema as u32,
         };
-    };
-    let data = match migrate(key, schema, data) {
-        Ok(data) => data,
-        Err(reason) => return Loaded::Corrupt { reason },
-    };
-    match T::from_json(&data) {
-        Ok(value) => Loaded::Found {
-            value,
-            migrated_from: (schema != SCHEMA_VERSION).then_some(schema),
-        },
-        Err(reason) => Loaded::Corrupt { reason },
     }
-}
-
-/// Brings data written under `schema` up to [`SCHEMA_VERSION`], one step at a
-/// time. Schema 1 is the first released one, so there is no step yet; the next
-/// schema adds `2 => step_1_to_2(key, data)` here and a fixture in
-/// `core/tests/fixtures/storage/`.
-fn migrate(key: &str, schema: u32, data: Value) -> Result<Value, String> {
-    let _ = key;
-    match schema {
-        SCHEMA_VERSION => Ok(data),
-        other => Err(format!("unknown schema version {other}")),
+    // Schema 1 is the first released one, so there is no migration step yet:
+    // the next schema reads `Envelope<V1>` here and converts it, with a
+    // fixture in `core/tests/fixtures/storage/`.
+    match json.parse::<Envelope<T>>(raw) {
+        Ok(envelope) => Loaded::Found {
+            value: envelope.data,
+            migrated_from: None,
+        },
+        Err(JsonError::Shape(reason)) => Loaded::Corrupt(Corruption::Shape(reason)),
+        Err(JsonError::Syntax) => Loaded::Corrupt(Corruption::NotJson),
     }
 }
 
@@ -286,6 +228,17 @@ fn migrate(key: &str, schema: u32, data: Value) -> Result<Value, String> {
 pub fn quarantine_key(key: &str, now_ms: f64) -> String {
     let name = key.strip_prefix(KEY_PREFIX).unwrap_or(key);
     format!("{QUARANTINE_PREFIX}{name}:{}", now_ms.max(0.0) as u64)
+}
+
+/// A map of `pairs`, the last value kept for a repeated key, built by
+/// inserting: collecting into a `BTreeMap` sorts the pairs first, which puts
+/// another copy of std's sort into the wasm for every pair type.
+fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (key, value) in pairs {
+        map.insert(key, value);
+    }
+    map
 }
 
 pub fn to_stored(quiz: &Quiz, answers: &AnswerSheet) -> StoredAnswers {
@@ -314,7 +267,7 @@ pub fn from_stored(quiz: &Quiz, stored: &StoredAnswers) -> AnswerSheet {
         .collect()
 }
 
-/// Records a completed quiz with its scores.
+/// Records a completed quiz with its scores; times in ms since the epoch.
 pub fn new_attempt(
     quiz: &Quiz,
     answers: &AnswerSheet,
@@ -363,21 +316,20 @@ fn attempt_id(completed_at: f64, answers: &StoredAnswers) -> String {
     format!("{}-{hash:08x}", completed_at.max(0.0) as u64)
 }
 
-/// A visitor's label: control characters removed, spaces collapsed, at most
-/// [`MAX_LABEL_CHARS`]; `None` when nothing is left.
-pub fn clean_label(label: &str) -> Option<String> {
-    let cleaned: String = label
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(MAX_LABEL_CHARS)
-        .collect();
-    (!cleaned.is_empty()).then_some(cleaned)
+/// A visitor's label for an attempt: see [`crate::text::clean_label`];
+/// at most [`MAX_LABEL_CHARS`] characters.
+pub fn clean_label(label: &str, graphemes: &dyn Graphemes) -> Option<String> {
+    text::clean_label(label, MAX_LABEL_CHARS, usize::MAX, graphemes)
 }
 
-/// Why an attempt cannot be trusted, if it cannot.
+/// Why a list of attempts cannot be trusted, if it cannot.
+fn attempts_problem(attempts: &[Attempt]) -> Option<String> {
+    if attempts.len() > MAX_ATTEMPTS {
+        return Some(format!("{} attempts, over {MAX_ATTEMPTS}", attempts.len()));
+    }
+    attempts.iter().find_map(attempt_problem)
+}
+
 fn attempt_problem(attempt: &Attempt) -> Option<String> {
     if attempt.id.is_empty() || attempt.id.len() > 64 {
         return Some("an attempt has no usable id".into());
@@ -388,7 +340,7 @@ fn attempt_problem(attempt: &Attempt) -> Option<String> {
     if attempt
         .label
         .as_ref()
-        .is_some_and(|l| clean_label(l).as_deref() != Some(l.as_str()))
+        .is_some_and(|l| !text::is_clean_label(l, MAX_LABEL_CHARS))
     {
         return Some(format!("attempt {} has an invalid label", attempt.id));
     }
@@ -401,18 +353,30 @@ fn attempt_problem(attempt: &Attempt) -> Option<String> {
     None
 }
 
-/// Sorted oldest first; duplicates (same id) are kept once.
+/// What a merge did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub added: usize,
+    pub already_present: usize,
+}
+
+/// Adds the attempts of `incoming` whose id is not in `existing` (each
+/// once), then sorts oldest first (ties by id). O((n + m) log(n + m)).
 pub fn merge_attempts(existing: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> MergeReport {
     let mut report = MergeReport::default();
+    let mut ids = BTreeSet::new();
+    for attempt in existing.iter() {
+        ids.insert(attempt.id.clone());
+    }
     for attempt in incoming {
-        if existing.iter().any(|a| a.id == attempt.id) {
-            report.already_present += 1;
-        } else {
+        if ids.insert(attempt.id.clone()) {
             existing.push(attempt);
             report.added += 1;
+        } else {
+            report.already_present += 1;
         }
     }
-    stable_sort_by(existing, |a, b| {
+    tiny_sort::stable::sort_by(existing, |a, b| {
         a.completed_at
             .total_cmp(&b.completed_at)
             .then_with(|| a.id.cmp(&b.id))
@@ -420,26 +384,36 @@ pub fn merge_attempts(existing: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> Me
     report
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct MergeReport {
-    pub added: usize,
-    pub already_present: usize,
+#[derive(Serialize, Deserialize)]
+struct ExportFile<A> {
+    format: String,
+    schema: u32,
+    exported_at: f64,
+    attempts: A,
 }
 
 /// Everything worth keeping, as a JSON file the visitor downloads: indented,
 /// so that it can be read.
-pub fn export(attempts: &[Attempt], exported_at: f64) -> String {
-    let mut file = Object::new();
-    file.push("format", EXPORT_FORMAT);
-    file.push("schema", &SCHEMA_VERSION);
-    file.push("exported_at", &exported_at);
-    file.push("attempts", attempts);
-    json::to_string_pretty(&file.into())
+pub fn export(json: &impl Json, attempts: &[Attempt], exported_at: f64) -> String {
+    json.write_pretty(&ExportFile {
+        format: EXPORT_FORMAT.to_string(),
+        schema: SCHEMA_VERSION,
+        exported_at,
+        attempts,
+    })
 }
 
+/// Why an import file was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge,
+    /// Over [`MAX_IMPORT_BYTES`]: refused before reading.
+    TooLarge {
+        bytes: u64,
+    },
+    /// More than [`MAX_ATTEMPTS`] attempts, in the file or after merging.
+    TooMany {
+        attempts: usize,
+    },
     NotJson,
     /// Valid JSON, but not a file this app exported.
     NotAnExport,
@@ -449,49 +423,78 @@ pub enum ImportError {
     Invalid {
         reason: String,
     },
+    /// The browser could not read the file.
+    Unreadable,
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::TooLarge => write!(f, "the file is too large to be an export of this quiz"),
+            Self::TooLarge { bytes } => write!(
+                f,
+                "the file is {bytes} bytes, over the limit of {MAX_IMPORT_BYTES}"
+            ),
+            Self::TooMany { attempts } => {
+                write!(f, "{attempts} results, over the limit of {MAX_ATTEMPTS}")
+            }
             Self::NotJson => write!(f, "the file is not a JSON file"),
             Self::NotAnExport => write!(f, "the file is not an export of this quiz"),
-            Self::NewerSchema { schema } => {
-                write!(
-                    f,
-                    "the file was exported by a newer version of the quiz (data version {schema})"
-                )
-            }
+            Self::NewerSchema { schema } => write!(
+                f,
+                "the file was exported by a newer version of the quiz (data version {schema})"
+            ),
             Self::Invalid { reason } => write!(f, "the file is damaged: {reason}"),
+            Self::Unreadable => write!(f, "the file could not be read"),
         }
     }
 }
 
-/// Reads an exported file's attempts, migrating older schemas.
-pub fn parse_import(text: &str) -> Result<Vec<Attempt>, ImportError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge);
+/// Checks a chosen file's size, in bytes, before it is read.
+pub fn check_import_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_IMPORT_BYTES {
+        Err(ImportError::TooLarge { bytes })
+    } else {
+        Ok(())
     }
-    let value = json::parse(text).map_err(|_| ImportError::NotJson)?;
-    if value.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+}
+
+#[derive(Deserialize)]
+struct ExportHead {
+    format: Option<String>,
+    schema: Option<f64>,
+}
+
+/// Reads an exported file's attempts, migrating older schemas.
+pub fn parse_import(json: &impl Json, text: &str) -> Result<Vec<Attempt>, ImportError> {
+    check_import_size(text.len() as u64)?;
+    let head = match json.parse::<ExportHead>(text) {
+        Ok(head) => head,
+        Err(JsonError::Syntax) => return Err(ImportError::NotJson),
+        Err(JsonError::Shape(_)) => return Err(ImportError::NotAnExport),
+    };
+    if head.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotAnExport);
     }
-    let schema = value
-        .get("schema")
-        .and_then(Value::as_u64)
-        .map(|s| u32::try_from(s).unwrap_or(u32::MAX))
+    let schema = head
+        .schema
+        .filter(|s| s.fract() == 0.0 && *s >= 1.0)
         .ok_or(ImportError::NotAnExport)?;
-    if schema > SCHEMA_VERSION {
-        return Err(ImportError::NewerSchema { schema });
+    if schema > f64::from(SCHEMA_VERSION) {
+        return Err(ImportError::NewerSchema {
+            schema: schema as u32,
+        });
     }
-    let attempts = value.take("attempts").ok_or(ImportError::NotAnExport)?;
-    let attempts = migrate(ATTEMPTS_KEY, schema, attempts)
-        .map_err(|reason| ImportError::Invalid { reason })?;
-    let attempts =
-        Vec::<Attempt>::from_json(&attempts).map_err(|reason| ImportError::Invalid { reason })?;
-    if let Some(reason) = attempts.iter().find_map(attempt_problem) {
+    let file: ExportFile<Vec<Attempt>> = json.parse(text).map_err(|error| match error {
+        JsonError::Syntax => ImportError::NotJson,
+        JsonError::Shape(reason) => ImportError::Invalid { reason },
+    })?;
+    if file.attempts.len() > MAX_ATTEMPTS {
+        return Err(ImportError::TooMany {
+            attempts: file.attempts.len(),
+        });
+    }
+    if let Some(reason) = attempts_problem(&file.attempts) {
         return Err(ImportError::Invalid { reason });
     }
-    Ok(attempts)
+    Ok(file.attempts)
 }

@@ -6,11 +6,30 @@ mod common;
 use std::collections::HashMap;
 
 use quiz_core::embed::{
-    encode, frame_src, message_json, origin_of, parse_accent, parse_options, parse_origin,
-    parse_preview_height, parse_share_base, snippet, targets, text_on, Completed, EmbedEvent,
-    IncomingError, SnippetOptions, Theme,
+    frame_src, message, origin_of, parse_accent, parse_options, parse_origin, parse_preview_height,
+    parse_share_base, snippet, targets, text_on, Completed, EmbedEvent, Incoming, IncomingError,
+    SnippetOptions, Theme, MAX_PARAM_BYTES,
 };
+use quiz_core::route::encode_component as encode;
 use quiz_core::{score, Answer, AnswerSheet};
+
+/// The message as JSON text, as the host page receives it.
+fn message_json(id: &str, event: &EmbedEvent) -> String {
+    serde_json::to_string(&message(id, event)).expect("messages serialise")
+}
+
+/// An incoming message's members, as the shell reads them from `event.data`.
+fn incoming(json: &str) -> Incoming {
+    let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let text = |name: &str| value.get(name).and_then(|v| v.as_str()).map(str::to_string);
+    let number = |name: &str| value.get(name).and_then(serde_json::Value::as_f64);
+    Incoming {
+        kind: text("type"),
+        version: number("version"),
+        id: text("id"),
+        height: number("height"),
+    }
+}
 
 fn options(pairs: &[(&str, &str)]) -> Option<quiz_core::embed::EmbedOptions> {
     let map: HashMap<String, String> = pairs
@@ -212,15 +231,19 @@ fn only_the_previews_own_height_is_accepted() {
     let origin = "http://127.0.0.1:1";
     let good = r#"{"type":"alliance-quiz:height","version":1,"id":"preview","height":700}"#;
     assert_eq!(
-        parse_preview_height(good, origin, origin, "preview"),
+        parse_preview_height(&incoming(good), origin, origin, "preview"),
         Ok(700)
     );
     assert_eq!(
-        parse_preview_height(good, "http://evil.example", origin, "preview"),
+        parse_preview_height(&incoming(good), "http://evil.example", origin, "preview"),
         Err(IncomingError::WrongOrigin)
     );
     let cases = [
-        ("not json", IncomingError::NotJson),
+        ("not json", IncomingError::UnknownType),
+        (
+            r#"{"type":"alliance-quiz:height","version":1,"id":"preview","height":7.5}"#,
+            IncomingError::BadHeight,
+        ),
         (
             r#"{"type":"alliance-quiz:ready","version":1,"id":"preview"}"#,
             IncomingError::UnknownType,
@@ -248,7 +271,7 @@ fn only_the_previews_own_height_is_accepted() {
     ];
     for (json, error) in cases {
         assert_eq!(
-            parse_preview_height(json, origin, origin, "preview"),
+            parse_preview_height(&incoming(json), origin, origin, "preview"),
             Err(error),
             "{json}"
         );
@@ -342,5 +365,21 @@ fn every_message_is_written_as_documented() {
     }
     // The app's own height messages are what its preview listener accepts.
     let height = message_json("preview", &EmbedEvent::Height { height: 640 });
-    assert_eq!(parse_preview_height(&height, "o", "o", "preview"), Ok(640));
+    assert_eq!(
+        parse_preview_height(&incoming(&height), "o", "o", "preview"),
+        Ok(640)
+    );
+}
+
+#[test]
+fn query_parameters_over_the_limit_are_ignored_before_parsing() {
+    let share_at_limit = format!("https://a.example/{}", "x".repeat(MAX_PARAM_BYTES - 18));
+    assert_eq!(share_at_limit.len(), MAX_PARAM_BYTES);
+    let read = options(&[("embed", "1"), ("share", &share_at_limit)]).expect("embed mode");
+    assert_eq!(read.share_base.as_deref(), Some(share_at_limit.as_str()));
+    let past = format!("{share_at_limit}x");
+    let read = options(&[("embed", "1"), ("share", &past)]).expect("embed mode");
+    assert_eq!(read.share_base, None);
+    let huge_embed = format!("1{}", " ".repeat(MAX_PARAM_BYTES));
+    assert_eq!(options(&[("embed", &huge_embed)]), None);
 }

@@ -10,10 +10,30 @@ use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
 use quiz_core::content::Release;
 use quiz_core::share::{
-    clean_label, code_from_pasted, crc32, decode, encode, ShareError, SharedAnswers, DAY_ZERO,
-    FORMAT, MAX_CODE_LENGTH, MAX_LABEL_CHARS,
+    self as share, code_from_pasted, crc32, decode, ShareError, SharedAnswers, DAY_ZERO, FORMAT,
+    MAX_CODE_LENGTH, MAX_LABEL_CHARS,
 };
 use quiz_core::{Answer, AnswerSheet};
+
+/// `share::encode` with Unicode's grapheme clusters, as the browser cuts labels.
+fn encode(
+    release: &Release,
+    answers: &AnswerSheet,
+    label: Option<&str>,
+    completed_on: Option<u32>,
+) -> String {
+    share::encode(
+        release,
+        answers,
+        label,
+        completed_on,
+        &quiz_core::text::UnicodeGraphemes,
+    )
+}
+
+fn clean_label(label: &str) -> Option<String> {
+    share::clean_label(label, &quiz_core::text::UnicodeGraphemes)
+}
 
 fn releases() -> Vec<Release> {
     common::english().releases

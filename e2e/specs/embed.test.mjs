@@ -92,7 +92,7 @@ test('the loader makes an accessible, sandboxed frame that grows and shrinks wit
   const iframe = page.locator('#quiz iframe');
   assert.equal(await iframe.getAttribute('title'), 'Alliance quiz');
   assert.equal(await iframe.getAttribute('loading'), 'lazy');
-  assert.equal(await iframe.getAttribute('allow'), 'clipboard-write');
+  assert.equal(await iframe.getAttribute('allow'), 'clipboard-write; web-share', 'copy and share work inside the widget');
   assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms allow-downloads');
   const src = new URL(await iframe.getAttribute('src'));
   assert.equal(src.origin, app.origin);
@@ -208,7 +208,10 @@ test('two widgets on one page stay independent', async () => {
   await question.choose(2);
   await question.next.click();
   await question.waitForNumber(2);
-  await second.getByRole('link', { name: 'Start the assessment' }).waitFor();
+  // One browser, one storage: the second widget offers to resume the same
+  // assessment (what is stored is the truth for every frame), but hears and
+  // tells nothing of the first one's steps.
+  await second.getByRole('link', { name: 'Resume (1 of 30 answered)' }).waitFor();
   await settledHeight(page, 'first');
   await settledHeight(page, 'second');
 
@@ -254,7 +257,7 @@ test('a frame whose declared host is not its embedder sends nothing', async () =
 test('in the sandboxed frame with storage blocked, the quiz still runs to its result', async () => {
   const page = await openHost('/one', { prepare: blockStorage });
   const quiz = page.frameLocator('#quiz iframe');
-  await quiz.getByTestId('storage-notice').filter({ hasText: 'will not be kept' }).waitFor();
+  await quiz.getByTestId('storage-notice').filter({ hasText: 'will be lost when you close this page' }).waitFor();
   const frame = await appFrame(page, 'quiz');
   assert.equal(await frame.evaluate(() => { try { return typeof localStorage; } catch { return 'blocked'; } }), 'blocked');
   await quiz.getByRole('link', { name: 'Start the assessment' }).click();

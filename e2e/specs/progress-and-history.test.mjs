@@ -38,6 +38,8 @@ test('answers survive a reload and the visitor resumes where they were', async (
   const results = new ResultsPage(page);
   await results.heading.waitFor();
   const overall = await results.overallScore.textContent();
+  // The address bar follows the page after its first paint (docs/architecture.md).
+  await page.waitForURL(/#\/results\//);
   await page.reload();
   await results.heading.waitFor();
   assert.equal(await results.overallScore.textContent(), overall, 'the result page survives a reload');

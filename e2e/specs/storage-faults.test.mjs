@@ -20,7 +20,7 @@ test('blocked storage: the quiz runs from memory and says results will not be ke
   const context = await app.newContext({ prepare: blockStorage });
   const page = await app.openIn(context, '/');
   const notice = page.getByTestId('storage-notice');
-  await notice.filter({ hasText: 'will not be kept after you close this page' }).waitFor();
+  await notice.filter({ hasText: 'will be lost when you close this page' }).waitFor();
   assert.equal(await notice.count(), 1);
   await completeQuiz(page);
   const history = new HistoryPage(page);

@@ -2,17 +2,17 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use quiz_core::embed::{
-    frame_src, parse_accent, parse_preview_height, parse_share_base, snippet, SnippetOptions,
-    Theme, PREVIEW_ID,
+    frame_src, parse_accent, parse_preview_height, parse_share_base, snippet, Incoming,
+    SnippetOptions, Theme, MAX_INCOMING_STRING, PREVIEW_ID,
 };
+use quiz_core::session::CopyOutcome;
 use quiz_core::text::fill;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-use crate::hooks::{use_copy, use_focus_on};
-use crate::share_link;
+use crate::hooks::use_focus_on;
 
 /// The loader's height before the frame reports its own, as in embed/embed.js.
 const INITIAL_HEIGHT: u32 = 640;
@@ -44,6 +44,12 @@ impl Reducible for Chosen {
 #[derive(Properties, PartialEq)]
 pub struct EmbedPageProps {
     pub quiz: QuizRef,
+    /// This app's address without its fragment.
+    pub app_base: AttrValue,
+    /// What happened at the last copy of the code.
+    pub copy_status: Option<CopyOutcome>,
+    /// Copies the snippet's text.
+    pub on_copy: Callback<String>,
 }
 
 /// "Embed this quiz": options, the snippet to paste with a copy button, and
@@ -65,14 +71,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     // The text fields are left uncontrolled: a re-render while the site owner
     // types (the preview reloading, another tab's storage) must not reset them.
     let preview_height = use_state(|| INITIAL_HEIGHT);
-    let code_area = use_node_ref();
-    let copier = use_copy(
-        code_area.clone(),
-        ui.embed_copied.clone().into(),
-        ui.embed_copy_failed.clone().into(),
-    );
-
-    let app_base = share_link::app_base();
+    let app_base = props.app_base.to_string();
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
@@ -100,13 +99,16 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
                     let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
                         return;
                     };
-                    let json = js_sys::JSON::stringify(&event.data())
-                        .ok()
-                        .and_then(|s| s.as_string())
-                        .unwrap_or_default();
-                    if let Ok(height) =
-                        parse_preview_height(&json, &event.origin(), &origin, PREVIEW_ID)
-                    {
+                    // The origin first: another window's messages are not read at all.
+                    if event.origin() != origin {
+                        return;
+                    }
+                    if let Ok(height) = parse_preview_height(
+                        &incoming(&event.data()),
+                        &event.origin(),
+                        &origin,
+                        PREVIEW_ID,
+                    ) {
                         preview_height.set(height);
                     }
                 })
@@ -142,8 +144,13 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     let on_title = update(|o, value, _| o.title = value);
 
     let on_copy = {
-        let (copier, code) = (copier.clone(), code.clone());
-        Callback::from(move |_: MouseEvent| copier.copy(code.clone()))
+        let (on_copy, code) = (props.on_copy.clone(), code.clone());
+        Callback::from(move |_: MouseEvent| on_copy.emit(code.clone()))
+    };
+    let copy_status = match props.copy_status {
+        Some(CopyOutcome::Copied) => ui.embed_copied.clone(),
+        Some(_) => ui.embed_copy_failed.clone(),
+        None => String::new(),
     };
 
     let accent_invalid =
@@ -205,18 +212,39 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             </div>
             <h2>{ ui.embed_code_heading.clone() }</h2>
             <label for="embed-code">{ ui.embed_code_label.clone() }</label>
-            <textarea ref={code_area} id="embed-code" class="embed-code" readonly=true rows="4" value={code} data-testid="embed-code" />
+            <textarea id="embed-code" class="embed-code" readonly=true rows="4" value={code} data-testid="embed-code" />
             <div class="button-row">
                 <button type="button" class="button button-primary" onclick={on_copy}>{ ui.embed_copy.clone() }</button>
             </div>
-            <p class="field-status" role="status" data-testid="embed-status">{ copier.status() }</p>
+            <p class="field-status" role="status" data-testid="embed-status">{ copy_status }</p>
             <p class="field-hint">{ ui.embed_docs.clone() }</p>
             <h2>{ ui.embed_preview_heading.clone() }</h2>
             <div class="embed-preview" style={format!("min-height:{INITIAL_HEIGHT}px")}>
                 <iframe key={preview_src.clone()} src={preview_src} title={ui.embed_preview_title.clone()}
-                    loading="lazy" allow="clipboard-write" sandbox={SANDBOX}
+                    loading="lazy" allow="clipboard-write; web-share" sandbox={SANDBOX}
                     style={format!("height:{}px", *preview_height)} data-testid="embed-preview" />
             </div>
         </section>
+    }
+}
+
+/// The members of a message the preview listener looks at, read one by one
+/// and bounded, never by serialising the whole payload.
+fn incoming(data: &JsValue) -> Incoming {
+    let member = |name: &str| js_sys::Reflect::get(data, &name.into()).ok();
+    let text = |name: &str| {
+        member(name)
+            .and_then(|v| v.as_string())
+            .filter(|s| s.len() <= MAX_INCOMING_STRING)
+    };
+    let number = |name: &str| member(name).and_then(|v| v.as_f64());
+    if !data.is_object() {
+        return Incoming::default();
+    }
+    Incoming {
+        kind: text("type"),
+        version: number("version"),
+        id: text("id"),
+        height: number("height"),
     }
 }

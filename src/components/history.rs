@@ -1,60 +1,40 @@
-use gloo::timers::callback::Timeout;
+use std::rc::Rc;
+
 use quiz_core::storage::Attempt;
 use quiz_core::text::fill;
 use yew::prelude::*;
 
-use crate::components::YourData;
 use crate::content::QuizRef;
-use crate::format;
-use crate::hooks::{use_focus_on, QuizSessionHandle};
-use crate::route::Route;
-
-/// How long "Undo" stays offered after a delete.
-const UNDO_MILLIS: u32 = 8_000;
+use crate::hooks::use_focus_on;
+use crate::platform::dates;
+use quiz_core::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct HistoryProps {
     pub quiz: QuizRef,
-    pub session: QuizSessionHandle,
+    /// Completed attempts, oldest first.
+    pub attempts: Rc<Vec<Attempt>>,
+    /// `Intl` locale for dates.
+    pub locale: AttrValue,
+    /// A result was just deleted and can be brought back.
+    pub can_undo: bool,
+    /// Deletes the attempt with this id.
+    pub on_delete: Callback<String>,
+    pub on_undo: Callback<()>,
+    pub on_delete_all: Callback<()>,
+    /// "Your data", below the list.
+    pub children: Html,
 }
 
-/// Completed attempts, newest first, with delete (and undo) and the data panel.
+/// Completed attempts, newest first, with delete (and undo).
 #[function_component]
 pub fn History(props: &HistoryProps) -> Html {
     let heading = use_node_ref();
     use_focus_on(heading.clone(), ());
     let quiz = &props.quiz;
     let ui = &quiz.ui;
-    let session = &props.session;
-    let deleted = use_state(|| None::<Attempt>);
-    let undo_timer = use_mut_ref(|| None::<Timeout>);
     let confirming = use_state(|| false);
-
-    let on_delete = |id: String| {
-        let session = session.clone();
-        let deleted = deleted.clone();
-        let undo_timer = undo_timer.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(removed) = session.delete_attempt(&id) else {
-                return;
-            };
-            deleted.set(Some(removed));
-            let expire = deleted.clone();
-            *undo_timer.borrow_mut() = Some(Timeout::new(UNDO_MILLIS, move || expire.set(None)));
-        })
-    };
-    let on_undo = {
-        let session = session.clone();
-        let deleted = deleted.clone();
-        let undo_timer = undo_timer.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(attempt) = (*deleted).clone() {
-                session.restore_attempt(attempt);
-            }
-            undo_timer.borrow_mut().take();
-            deleted.set(None);
-        })
-    };
+    let on_undo = props.on_undo.reform(|_: MouseEvent| ());
     let on_ask_delete_all = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
@@ -64,21 +44,20 @@ pub fn History(props: &HistoryProps) -> Html {
         Callback::from(move |_: MouseEvent| confirming.set(false))
     };
     let on_delete_all = {
-        let session = session.clone();
-        let confirming = confirming.clone();
+        let (confirming, on_delete_all) = (confirming.clone(), props.on_delete_all.clone());
         Callback::from(move |_: MouseEvent| {
-            session.delete_all_attempts();
+            on_delete_all.emit(());
             confirming.set(false);
         })
     };
 
-    let attempts: Vec<&Attempt> = session.attempts().iter().rev().collect();
+    let attempts: Vec<&Attempt> = props.attempts.iter().rev().collect();
     html! {
         <section class="page history">
             <h1 ref={heading} tabindex="-1">{ ui.history_heading.clone() }</h1>
             <p>{ ui.history_intro.clone() }</p>
             <div class="undo-bar" role="status" aria-live="polite">
-                if deleted.is_some() {
+                if props.can_undo {
                     <p data-testid="undo-bar">
                         { ui.history_deleted.clone() }{ " " }
                         <button type="button" class="button button-small" onclick={on_undo}>{ ui.history_undo.clone() }</button>
@@ -95,12 +74,16 @@ pub fn History(props: &HistoryProps) -> Html {
                             .and_then(|id| quiz.levels.iter().find(|l| &l.id == id))
                             .map_or_else(|| ui.not_assessed.clone(), |l| l.name.clone());
                         let overall = attempt.scores.overall.map_or_else(|| "–".to_string(), |s| s.to_string());
+                        let on_delete = {
+                            let (id, on_delete) = (attempt.id.clone(), props.on_delete.clone());
+                            Callback::from(move |_: MouseEvent| on_delete.emit(id.clone()))
+                        };
                         html! {
                             <li class="history-item" data-testid="history-item">
                                 <div>
                                     <p class="history-title">{ title }</p>
                                     <p class="history-meta">
-                                        { format::date(attempt.completed_at, &quiz.language) }{ " · " }
+                                        { dates::instant(attempt.completed_at, &props.locale) }{ " · " }
                                         <span data-testid="history-score">{ overall }</span>{ " · " }{ level }
                                     </p>
                                 </div>
@@ -108,7 +91,7 @@ pub fn History(props: &HistoryProps) -> Html {
                                     <a href={Route::ResultsFor { id: attempt.id.clone() }.to_hash()} class="button button-small">
                                         { ui.history_open.clone() }
                                     </a>
-                                    <button type="button" class="button button-small" onclick={on_delete(attempt.id.clone())}>
+                                    <button type="button" class="button button-small" onclick={on_delete}>
                                         { ui.history_delete.clone() }
                                     </button>
                                 </div>
@@ -128,7 +111,7 @@ pub fn History(props: &HistoryProps) -> Html {
                     <button type="button" class="button" onclick={on_ask_delete_all}>{ ui.history_delete_all.clone() }</button>
                 }
             }
-            <YourData quiz={quiz.clone()} session={session.clone()} />
+            { props.children.clone() }
         </section>
     }
 }

@@ -1,9 +1,8 @@
+use quiz_core::route::Route;
 use quiz_core::text::fill;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-use crate::hooks::push_route;
-use crate::route::Route;
 
 /// Seconds a considered answer takes; 30 questions come to about 8 minutes.
 const SECONDS_PER_QUESTION: usize = 16;
@@ -17,6 +16,7 @@ pub struct LandingProps {
     /// One-based question the visitor was on.
     #[prop_or(1)]
     pub position: usize,
+    /// Discards the assessment in progress and opens question 1.
     #[prop_or_default]
     pub on_start_over: Callback<()>,
 }
@@ -35,13 +35,7 @@ pub fn Landing(props: &LandingProps) -> Html {
             ("dimensions", &quiz.dimensions.len().to_string()),
         ],
     );
-    let on_start_over = {
-        let on_start_over = props.on_start_over.clone();
-        Callback::from(move |_: MouseEvent| {
-            on_start_over.emit(());
-            push_route(&Route::Question { number: 1 });
-        })
-    };
+    let on_start_over = props.on_start_over.reform(|_: MouseEvent| ());
     let resume_label = fill(
         &ui.landing_resume,
         &[

@@ -1,17 +1,18 @@
 use yew::prelude::*;
 
+use quiz_core::route::Route;
+use quiz_core::session::Notice;
+
 use crate::components::NoticeList;
 use crate::content::QuizRef;
-use crate::route::Route;
-use crate::store::StorageNotice;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
     pub quiz: QuizRef,
     #[prop_or_default]
-    pub notices: Vec<StorageNotice>,
+    pub notices: Vec<Notice>,
     #[prop_or_default]
-    pub on_dismiss: Callback<StorageNotice>,
+    pub on_dismiss: Callback<Notice>,
     /// Inside a host page's iframe: the host has its own header and footer.
     #[prop_or_default]
     pub embedded: bool,

@@ -41,7 +41,7 @@ pub use question_page::{QuestionPage, QuestionPageProps};
 pub use result_report::{ResultReport, ResultReportProps};
 pub use results::{Results, ResultsProps};
 pub use review::{Review, ReviewProps};
-pub use score_chart::{ScoreChart, ScoreChartProps};
+pub use score_chart::{ScoreChart, ScoreChartProps, SecondAs};
 pub use score_table::{ScoreTable, ScoreTableProps};
 pub use share_panel::{SharePanel, SharePanelProps};
 pub use shared_result::{SharedResult, SharedResultProps};

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::content::QuizRef;
 use crate::hooks::use_focus_on;
-use crate::route::Route;
+use quiz_core::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct NotFoundProps {

@@ -1,16 +1,18 @@
+use quiz_core::session::Notice;
+use quiz_core::store::StorageStatus;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-use crate::store::StorageNotice;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeListProps {
     pub quiz: QuizRef,
-    pub notices: Vec<StorageNotice>,
-    pub on_dismiss: Callback<StorageNotice>,
+    pub notices: Vec<Notice>,
+    pub on_dismiss: Callback<Notice>,
 }
 
-/// What the visitor should know about their saved data, politely, once.
+/// What the visitor should know about their saved data, true for the state
+/// storage is in now, until dismissed.
 #[function_component]
 pub fn NoticeList(props: &NoticeListProps) -> Html {
     let ui = &props.quiz.ui;
@@ -18,14 +20,16 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
         <div class="notices" role="status" aria-live="polite">
             { for props.notices.iter().map(|notice| {
                 let text = match notice {
-                    StorageNotice::NotKept => &ui.notice_not_kept,
-                    StorageNotice::Full => &ui.notice_full,
-                    StorageNotice::Quarantined => &ui.notice_quarantined,
-                    StorageNotice::NewerData => &ui.notice_newer,
+                    Notice::Storage(StorageStatus::Unavailable) => &ui.notice_not_kept,
+                    Notice::Storage(StorageStatus::Full { earlier_kept: true } | StorageStatus::Refused { earlier_kept: true }) => &ui.notice_full,
+                    Notice::Storage(StorageStatus::Full { earlier_kept: false } | StorageStatus::Refused { earlier_kept: false }) => &ui.notice_full_nothing_kept,
+                    Notice::Storage(StorageStatus::ReadOnly) => &ui.notice_newer,
+                    Notice::Storage(StorageStatus::Kept) => return Html::default(),
+                    Notice::Quarantined => &ui.notice_quarantined,
+                    Notice::ChangedElsewhere => &ui.notice_changed_elsewhere,
                 };
                 let on_click = {
-                    let on_dismiss = props.on_dismiss.clone();
-                    let notice = *notice;
+                    let (on_dismiss, notice) = (props.on_dismiss.clone(), *notice);
                     Callback::from(move |_: MouseEvent| on_dismiss.emit(notice))
                 };
                 html! {

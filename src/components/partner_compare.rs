@@ -1,29 +1,25 @@
+use std::rc::Rc;
+
 use quiz_core::gap::gaps;
+use quiz_core::route::Route;
 use quiz_core::score;
 use quiz_core::share::decode;
 use yew::prelude::*;
 
-use crate::components::LinkProblem;
+use crate::components::{LinkProblem, ScoreChart, SecondAs};
 use crate::content::QuizRef;
 use crate::hooks::use_focus_on;
-use crate::route::Route;
-use crate::share_link;
 
 /// Gaps from here on are worth a conversation.
 const LARGE_GAP: u8 = 25;
-const WIDTH: u32 = 320;
-const ROW_HEIGHT: u32 = 54;
-const BAR_HEIGHT: u32 = 11;
-const BAR_MAX: u32 = 280;
 
 #[derive(Properties, PartialEq)]
 pub struct PartnerCompareProps {
     pub quiz: QuizRef,
     pub first: AttrValue,
     pub second: AttrValue,
-    /// Where links point when embedded with `data-share-base`; this page otherwise.
-    #[prop_or_default]
-    pub share_base: Option<AttrValue>,
+    /// The link to this comparison.
+    pub link: AttrValue,
 }
 
 /// Two partners' results on one chart, with the largest differences first.
@@ -42,7 +38,10 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
             return html! { <LinkProblem quiz={quiz.clone()} {error} /> }
         }
     };
-    let (a, b) = (score(quiz, &first.answers), score(quiz, &second.answers));
+    let (a, b) = (
+        Rc::new(score(quiz, &first.answers)),
+        Rc::new(score(quiz, &second.answers)),
+    );
     let name = |label: &Option<String>, fallback: &str| {
         label.clone().unwrap_or_else(|| fallback.to_string())
     };
@@ -50,56 +49,29 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
         name(&first.label, &ui.compare_first),
         name(&second.label, &ui.compare_second),
     );
-    let rows = u32::try_from(quiz.dimensions.len()).unwrap_or(0);
-    let x_for = |score: u8| u32::from(score) * BAR_MAX / 100;
-    let bar = |score: Option<u8>, y: u32, class: &'static str| -> Html {
-        match score {
-            Some(s) => html! {
-                <>
-                    <rect class={class} x="0" y={y.to_string()} width={x_for(s).max(2).to_string()} height={BAR_HEIGHT.to_string()} rx="2" />
-                    <text class="chart-value" x={(BAR_MAX + 6).to_string()} y={(y + BAR_HEIGHT - 1).to_string()}>{ s.to_string() }</text>
-                </>
-            },
-            None => html! {
-                <text class="chart-value-empty" x="4" y={(y + BAR_HEIGHT - 1).to_string()}>{ ui.not_assessed.clone() }</text>
-            },
-        }
-    };
     let all_gaps = gaps(&a, &b);
+    let dimension_name = |d: usize| {
+        quiz.dimensions
+            .get(d)
+            .map(|d| d.name.clone())
+            .unwrap_or_default()
+    };
     let names_where = |keep: &dyn Fn(Option<u8>) -> bool| -> Vec<String> {
         all_gaps
             .iter()
             .filter(|g| keep(g.gap))
-            .map(|g| quiz.dimensions[g.dimension].name.clone())
+            .map(|g| dimension_name(g.dimension))
             .collect()
     };
     let similar = names_where(&|gap| gap.is_some_and(|g| g < LARGE_GAP));
     let not_comparable = names_where(&|gap| gap.is_none());
-    let link = share_link::compare_link(props.share_base.as_deref(), &props.first, &props.second);
 
     html! {
         <section class="page partner-compare" data-testid="partner-compare">
             <h1 ref={heading} tabindex="-1">{ ui.compare_title.clone() }</h1>
             <p>{ ui.compare_intro.clone() }</p>
-            <p class="chart-legend">
-                <span class="legend-now"></span>{ first_name.clone() }
-                <span class="legend-second"></span>{ second_name.clone() }
-            </p>
-            <svg class="score-chart" viewBox={format!("0 0 {WIDTH} {}", rows * ROW_HEIGHT)} role="img" aria-labelledby="gap-chart-title" data-testid="gap-chart">
-                <title id="gap-chart-title">{ ui.chart_title.clone() }</title>
-                { for quiz.dimensions.iter().zip(0u32..).map(|(dimension, row)| {
-                    let top = row * ROW_HEIGHT;
-                    let index = usize::try_from(row).unwrap_or(usize::MAX);
-                    let score_of = |report: &quiz_core::Report| report.dimensions.get(index).and_then(|d| d.score);
-                    html! {
-                        <g class="chart-row">
-                            <text class="chart-label" x="0" y={(top + 14).to_string()}>{ dimension.name.clone() }</text>
-                            { bar(score_of(&a), top + 20, "chart-bar") }
-                            { bar(score_of(&b), top + 20 + BAR_HEIGHT + 3, "chart-bar-second") }
-                        </g>
-                    }
-                }) }
-            </svg>
+            <ScoreChart quiz={quiz.clone()} report={a.clone()} second={Some(b.clone())} second_as={SecondAs::Bar}
+                first_label={first_name.clone()} second_label={second_name.clone()} id="gap-chart" />
 
             <h2>{ ui.compare_gaps_heading.clone() }</h2>
             <table class="score-table" data-testid="gap-table">
@@ -117,7 +89,7 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                         let show = |s: Option<u8>| s.map_or_else(|| ui.not_assessed.clone(), |s| s.to_string());
                         html! {
                             <tr>
-                                <th scope="row">{ quiz.dimensions[gap.dimension].name.clone() }</th>
+                                <th scope="row">{ dimension_name(gap.dimension) }</th>
                                 <td>{ show(gap.first) }</td>
                                 <td>{ show(gap.second) }</td>
                                 <td data-testid="gap">{ gap.gap.map_or_else(|| "–".to_string(), |g| g.to_string()) }</td>
@@ -130,7 +102,7 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                 <ul>
                     { for all_gaps.iter().filter(|g| g.gap.is_some_and(|g| g >= LARGE_GAP)).map(|gap| html! {
                         <li>
-                            <strong>{ quiz.dimensions[gap.dimension].name.clone() }{ ": " }</strong>
+                            <strong>{ dimension_name(gap.dimension) }{ ": " }</strong>
                             { ui.compare_discuss_large.clone() }
                         </li>
                     }) }
@@ -146,7 +118,7 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
             <section class="share" aria-labelledby="compare-share-heading">
                 <h2 id="compare-share-heading">{ ui.compare_share.clone() }</h2>
                 <label for="compare-link">{ ui.compare_link_label.clone() }</label>
-                <input id="compare-link" type="text" readonly=true value={link} data-testid="compare-link" />
+                <input id="compare-link" type="text" readonly=true value={props.link.clone()} data-testid="compare-link" />
             </section>
             <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
         </section>

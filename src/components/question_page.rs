@@ -1,22 +1,23 @@
+use quiz_core::keys::KeyAction;
 use quiz_core::text::fill;
 use quiz_core::Answer;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::{AnswerOptions, ProgressBar};
 use crate::content::QuizRef;
-use crate::hooks::{push_route, use_focus_on};
+use crate::hooks::{use_answer_keys, use_focus_on};
 use crate::performance::mark_first_question_interactive;
-use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionPageProps {
     pub quiz: QuizRef,
-    /// One-based; the caller guarantees it names a question.
+    /// One-based; the core only shows numbers that name a question.
     pub number: usize,
     pub selected: Option<Answer>,
     pub on_answer: Callback<Answer>,
+    /// Next (or, on the last question, Review).
+    pub on_next: Callback<()>,
+    pub on_back: Callback<()>,
 }
 
 #[function_component]
@@ -28,6 +29,13 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
             mark_first_question_interactive();
         }
     });
+    {
+        let (on_answer, on_next) = (props.on_answer.clone(), props.on_next.clone());
+        use_answer_keys(Callback::from(move |action| match action {
+            KeyAction::Choose(answer) => on_answer.emit(answer),
+            KeyAction::Next => on_next.emit(()),
+        }));
+    }
 
     let quiz = &props.quiz;
     let ui = &quiz.ui;
@@ -39,49 +47,10 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     else {
         return Html::default();
     };
-
-    let go = |target: Route| move || push_route(&target);
-    let next_route = if props.number < total {
-        Route::Question {
-            number: props.number + 1,
-        }
-    } else {
-        Route::Review
-    };
-    let back_route = if props.number > 1 {
-        Route::Question {
-            number: props.number - 1,
-        }
-    } else {
-        Route::Landing
-    };
-    let go_next = go(next_route);
-    let go_back = go(back_route);
-
-    let onsubmit = {
-        let go_next = go_next.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            go_next();
-        })
-    };
-    let onkeydown = {
-        let on_answer = props.on_answer.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.ctrl_key() || event.alt_key() || event.meta_key() {
-                return;
-            }
-            let key = event.key();
-            if let Some(answer) = answer_for_key(&key) {
-                event.prevent_default();
-                on_answer.emit(answer);
-            } else if key == "Enter" && !target_activates_itself(&event) {
-                event.prevent_default();
-                go_next();
-            }
-        })
-    };
-    let on_back = Callback::from(move |_: MouseEvent| go_back());
+    let onsubmit = props
+        .on_next
+        .reform(|event: SubmitEvent| event.prevent_default());
+    let on_back = props.on_back.reform(|_: MouseEvent| ());
     let progress = fill(
         &ui.question_progress,
         &[
@@ -89,10 +58,15 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
             ("total", &total.to_string()),
         ],
     );
+    let dimension_name = quiz
+        .dimensions
+        .get(dimension)
+        .map(|d| d.name.clone())
+        .unwrap_or_default();
 
     html! {
-        <form class="page question" {onsubmit} {onkeydown} data-testid="question" data-question-id={question.id.clone()}>
-            <p class="question-dimension" data-testid="question-dimension">{ quiz.dimensions[dimension].name.clone() }</p>
+        <form class="page question" {onsubmit} data-testid="question" data-question-id={question.id.clone()}>
+            <p class="question-dimension" data-testid="question-dimension">{ dimension_name }</p>
             <ProgressBar current={props.number} {total} label={progress} />
             <AnswerOptions
                 question={question.clone()}
@@ -110,21 +84,4 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
             </div>
         </form>
     }
-}
-
-/// Keys 1 to 5 pick the options in order; 0 is "Not sure".
-pub fn answer_for_key(key: &str) -> Option<Answer> {
-    match key {
-        "0" => Some(Answer::NotSure),
-        "1" | "2" | "3" | "4" | "5" => key.parse::<u8>().ok().map(|n| Answer::Choice(n - 1)),
-        _ => None,
-    }
-}
-
-/// Enter on a button or link already activates it; handling it too would act twice.
-fn target_activates_itself(event: &KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|element| matches!(element.tag_name().as_str(), "BUTTON" | "A"))
 }

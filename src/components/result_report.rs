@@ -5,7 +5,7 @@ use quiz_core::text::fill;
 use quiz_core::{Quiz, Report};
 use yew::prelude::*;
 
-use crate::components::{HowComputed, ScoreChart, ScoreTable, TrainingOffers};
+use crate::components::{HowComputed, ScoreChart, ScoreTable, SecondAs, TrainingOffers};
 use crate::content::QuizRef;
 
 #[derive(Properties, PartialEq)]
@@ -62,7 +62,8 @@ pub fn ResultReport(props: &ResultReportProps) -> Html {
 
             <section aria-labelledby="chart-heading">
                 <h2 id="chart-heading">{ ui.chart_title.clone() }</h2>
-                <ScoreChart quiz={quiz.clone()} report={report.clone()} compare={props.compare.clone()} />
+                <ScoreChart quiz={quiz.clone()} report={report.clone()} second={props.compare.clone()} second_as={SecondAs::Marker}
+                    first_label={ui.chart_this_result.clone()} second_label={ui.chart_earlier.clone()} />
                 <ScoreTable quiz={quiz.clone()} report={report.clone()} compare={props.compare.clone()} />
             </section>
 

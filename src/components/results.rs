@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use quiz_core::session::CopyOutcome;
 use quiz_core::storage::{from_stored, Attempt};
 use quiz_core::text::fill;
 use quiz_core::{score, Report};
@@ -7,70 +8,68 @@ use yew::prelude::*;
 
 use crate::components::{AttemptLabel, ResultReport, SharePanel};
 use crate::content::QuizRef;
-use crate::format;
-use crate::hooks::{push_route, use_focus_on};
-use crate::route::Route;
+use crate::hooks::use_focus_on;
+use crate::platform::dates;
+use quiz_core::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub quiz: QuizRef,
-    /// `None` when nothing has been completed yet.
-    pub attempt: Option<Attempt>,
-    /// Every completed attempt, oldest first, for comparison.
-    pub attempts: Vec<Attempt>,
-    /// `(attempt id, label)`
-    pub on_label: Callback<(String, String)>,
-    pub on_restart: Callback<()>,
-    /// Where share links point when embedded with `data-share-base`.
-    #[prop_or_default]
-    pub share_base: Option<AttrValue>,
+    /// Every completed attempt, oldest first.
+    pub attempts: Rc<Vec<Attempt>>,
+    /// The attempt shown; `None` when nothing has been completed yet.
+    pub id: Option<AttrValue>,
+    /// `Intl` locale for dates (`en-GB`).
+    pub locale: AttrValue,
+    /// The shown attempt's share link.
+    pub share_link: AttrValue,
+    pub can_share: bool,
+    pub share_status: Option<CopyOutcome>,
+    pub on_copy: Callback<()>,
+    pub on_share: Callback<()>,
+    /// A new label for the shown attempt.
+    pub on_label: Callback<String>,
+    pub on_start_again: Callback<()>,
 }
 
 /// The visitor's own result: compared with an earlier one, named, shared.
 #[function_component]
 pub fn Results(props: &ResultsProps) -> Html {
     let heading = use_node_ref();
-    use_focus_on(
-        heading.clone(),
-        props.attempt.as_ref().map(|a| a.id.clone()),
-    );
+    use_focus_on(heading.clone(), props.id.clone());
     let quiz = &props.quiz;
     let ui = &quiz.ui;
+    let attempt = props
+        .id
+        .as_ref()
+        .and_then(|id| props.attempts.iter().find(|a| a.id == id.as_str()));
 
     // Earlier attempts, newest first; the most recent one is compared by default.
-    let earlier: Vec<Attempt> = match &props.attempt {
+    let earlier: Vec<&Attempt> = match attempt {
         Some(attempt) => props
             .attempts
             .iter()
             .rev()
             .filter(|a| a.completed_at < attempt.completed_at)
-            .cloned()
             .collect(),
         None => Vec::new(),
     };
     let compare_id = use_state(|| earlier.first().map(|a| a.id.clone()));
-    let report = use_memo((quiz.clone(), props.attempt.clone()), |(quiz, attempt)| {
-        attempt
-            .as_ref()
-            .map(|a| Rc::new(score(quiz, &from_stored(quiz, &a.answers))))
+    let scored = |attempt: Option<&Attempt>| {
+        attempt.map(|a| Rc::new(score(quiz, &from_stored(quiz, &a.answers))))
+    };
+    let report = use_memo((quiz.clone(), attempt.cloned()), |(_, a)| {
+        scored(a.as_ref())
     });
     let compared = earlier
         .iter()
         .find(|a| Some(&a.id) == compare_id.as_ref())
-        .cloned();
-    let compare_report = use_memo((quiz.clone(), compared.clone()), |(quiz, earlier)| {
-        earlier
-            .as_ref()
-            .map(|a| Rc::new(score(quiz, &from_stored(quiz, &a.answers))))
+        .copied();
+    let compare_report = use_memo((quiz.clone(), compared.cloned()), |(_, a)| {
+        scored(a.as_ref())
     });
 
-    let on_start_again = {
-        let on_restart = props.on_restart.clone();
-        Callback::from(move |_: MouseEvent| {
-            on_restart.emit(());
-            push_route(&Route::Landing);
-        })
-    };
+    let on_start_again = props.on_start_again.reform(|_: MouseEvent| ());
     let on_compare = {
         let compare_id = compare_id.clone();
         Callback::from(move |event: Event| {
@@ -82,7 +81,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         })
     };
 
-    let (Some(attempt), Some(report)) = (&props.attempt, (*report).clone()) else {
+    let (Some(attempt), Some(report)) = (attempt, (*report).clone()) else {
         return html! {
             <section class="page results">
                 <h1 ref={heading} tabindex="-1">{ ui.results_heading.clone() }</h1>
@@ -92,16 +91,10 @@ pub fn Results(props: &ResultsProps) -> Html {
         };
     };
     let compare_report: Option<Rc<Report>> = (*compare_report).clone();
-    let compare_heading = compared.as_ref().map(|a| {
-        AttrValue::from(fill(
-            &ui.compare_heading,
-            &[("date", &format::date(a.completed_at, &quiz.language))],
-        ))
-    });
-    let completed = fill(
-        &ui.results_completed_on,
-        &[("date", &format::date(attempt.completed_at, &quiz.language))],
-    );
+    let date = |a: &Attempt| dates::instant(a.completed_at, &props.locale);
+    let compare_heading =
+        compared.map(|a| AttrValue::from(fill(&ui.compare_heading, &[("date", &date(a))])));
+    let completed = fill(&ui.results_completed_on, &[("date", &date(attempt))]);
 
     html! {
         <section class="page results">
@@ -118,7 +111,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <select id="compare-with" onchange={on_compare} data-testid="compare-with">
                         <option value="" selected={compare_id.is_none()}>{ ui.compare_none.clone() }</option>
                         { for earlier.iter().map(|a| {
-                            let mut text = format::date(a.completed_at, &quiz.language);
+                            let mut text = date(a);
                             if let Some(label) = &a.label {
                                 text = format!("{text} · {label}");
                             }
@@ -131,8 +124,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                 </div>
             }
             <ResultReport quiz={quiz.clone()} report={report} compare={compare_report} {compare_heading} />
-            <AttemptLabel key={attempt.id.clone()} quiz={quiz.clone()} attempt_id={attempt.id.clone()} label={attempt.label.clone()} on_save={props.on_label.clone()} />
-            <SharePanel quiz={quiz.clone()} attempt={attempt.clone()} share_base={props.share_base.clone()} />
+            <AttemptLabel key={attempt.id.clone()} quiz={quiz.clone()} label={attempt.label.clone().map(AttrValue::from)} on_save={props.on_label.clone()} />
+            <SharePanel quiz={quiz.clone()} link={props.share_link.clone()} can_share={props.can_share}
+                status={props.share_status} on_copy={props.on_copy.clone()} on_share={props.on_share.clone()} />
             <div class="question-nav">
                 <button type="button" class="button" onclick={on_start_again}>{ ui.start_again.clone() }</button>
                 <a href={Route::History.to_hash()} class="button">{ ui.nav_history.clone() }</a>

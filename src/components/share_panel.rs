@@ -1,67 +1,52 @@
-use quiz_core::storage::Attempt;
+use quiz_core::session::CopyOutcome;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-use crate::hooks::use_copy;
-use crate::share_link;
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
     pub quiz: QuizRef,
-    pub attempt: Attempt,
-    /// Where links point when embedded with `data-share-base`; this page otherwise.
-    #[prop_or_default]
-    pub share_base: Option<AttrValue>,
+    /// The result's link.
+    pub link: AttrValue,
+    /// The system share sheet works here.
+    pub can_share: bool,
+    /// What happened at the last copy or share.
+    pub status: Option<CopyOutcome>,
+    pub on_copy: Callback<()>,
+    pub on_share: Callback<()>,
 }
 
-/// The result's link, with Copy and (where the browser has it) Share, and
-/// what the link reveals.
+/// The result's link, with Copy and (where it works) Share, and what the
+/// link reveals.
 #[function_component]
 pub fn SharePanel(props: &SharePanelProps) -> Html {
     let ui = &props.quiz.ui;
-    let link_input = use_node_ref();
-    let copier = use_copy(
-        link_input.clone(),
-        ui.share_copied.clone().into(),
-        ui.share_copy_failed.clone().into(),
-    );
-    let Some(code) = share_link::code_for(&props.quiz, &props.attempt) else {
-        return Html::default();
-    };
-    let link = share_link::result_link(props.share_base.as_deref(), &code);
-    let on_copy = {
-        let (copier, link) = (copier.clone(), link.clone());
-        Callback::from(move |_: MouseEvent| copier.copy(link.clone()))
-    };
-    let on_share = {
-        let link = link.clone();
-        let title = ui.app_title.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (link, title) = (link.clone(), title.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                share_link::share(&title, &link).await;
-            });
-        })
-    };
+    let on_copy = props.on_copy.reform(|_: MouseEvent| ());
+    let on_share = props.on_share.reform(|_: MouseEvent| ());
     let on_focus = Callback::from(|event: FocusEvent| {
         if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
             input.select();
         }
     });
+    let status = match props.status {
+        Some(CopyOutcome::Copied) => ui.share_copied.clone(),
+        Some(CopyOutcome::CopyFailed | CopyOutcome::ShareFailed) => ui.share_copy_failed.clone(),
+        None => String::new(),
+    };
     html! {
         <section class="share" aria-labelledby="share-heading" data-testid="share">
             <h2 id="share-heading">{ ui.share_heading.clone() }</h2>
             <p>{ ui.share_reveals.clone() }</p>
             <label for="share-link">{ ui.share_link_label.clone() }</label>
             <div class="field-row">
-                <input ref={link_input} id="share-link" type="text" readonly=true value={link} onfocus={on_focus} data-testid="share-link" />
+                <input id="share-link" type="text" readonly=true value={props.link.clone()} onfocus={on_focus} data-testid="share-link" />
                 <button type="button" class="button button-primary" onclick={on_copy}>{ ui.share_copy.clone() }</button>
-                if share_link::can_share() {
+                if props.can_share {
                     <button type="button" class="button" onclick={on_share}>{ ui.share_native.clone() }</button>
                 }
             </div>
-            <p class="field-status" role="status" data-testid="share-status">{ copier.status() }</p>
+            <p class="field-status" role="status" data-testid="share-status">{ status }</p>
         </section>
     }
 }

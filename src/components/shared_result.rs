@@ -1,28 +1,30 @@
 use std::rc::Rc;
 
+use quiz_core::route::Route;
 use quiz_core::score;
 use quiz_core::share::{code_from_pasted, decode, SharedAnswers};
-use quiz_core::storage::{new_attempt, Attempt};
 use quiz_core::text::fill;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::{LinkProblem, ResultReport};
 use crate::content::QuizRef;
-use crate::format;
-use crate::hooks::{push_route, use_focus_on};
-use crate::route::Route;
-use crate::share_link::{self, MS_PER_DAY};
+use crate::hooks::{use_focus_on, use_navigator};
+use crate::platform::dates;
 
 #[derive(Properties, PartialEq)]
 pub struct SharedResultProps {
     pub quiz: QuizRef,
     /// The code from the link, as typed: anything at all.
     pub code: AttrValue,
-    /// The visitor's own latest attempt, to compare with.
-    pub mine: Option<Attempt>,
+    /// The code of the visitor's own latest result, to compare with.
+    pub mine: Option<AttrValue>,
+    /// `Intl` locale for dates.
+    pub locale: AttrValue,
+    /// This result is in the visitor's history now.
+    pub saved: bool,
     /// Adds the shared result to the visitor's history (only when asked).
-    pub on_save: Callback<Attempt>,
+    pub on_save: Callback<()>,
 }
 
 /// Someone else's result, read-only, with ways to take the quiz, save it, or
@@ -31,50 +33,30 @@ pub struct SharedResultProps {
 pub fn SharedResult(props: &SharedResultProps) -> Html {
     let heading = use_node_ref();
     use_focus_on(heading.clone(), props.code.clone());
-    let saved = use_state(|| false);
+    let navigator = use_navigator();
     let paste_error = use_state(|| false);
     let pasted = use_state(String::new);
     let quiz = &props.quiz;
     let ui = &quiz.ui;
     let decoded = use_memo((quiz.clone(), props.code.clone()), |(quiz, code)| {
-        decode(code, &quiz.releases)
+        decode(code, &quiz.releases).map(|shared| {
+            let report = Rc::new(score(quiz, &shared.answers));
+            (shared, report)
+        })
     });
-    let shared: SharedAnswers = match &*decoded {
-        Ok(shared) => shared.clone(),
+    let (shared, report): &(SharedAnswers, Rc<quiz_core::Report>) = match &*decoded {
+        Ok(decoded) => decoded,
         Err(error) => return html! { <LinkProblem quiz={quiz.clone()} error={error.clone()} /> },
     };
-    let report = Rc::new(score(quiz, &shared.answers));
-    let completed_ms = shared.completed_on.map(|day| f64::from(day) * MS_PER_DAY);
 
-    let on_save = {
-        let (quiz, shared, saved, on_save) = (
-            quiz.clone(),
-            shared.clone(),
-            saved.clone(),
-            props.on_save.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let at = completed_ms.unwrap_or_else(js_sys::Date::now);
-            let mut attempt = new_attempt(&quiz, &shared.answers, at, at);
-            attempt.label = shared.label.clone();
-            on_save.emit(attempt);
-            saved.set(true);
-        })
+    let on_save = props.on_save.reform(|_: MouseEvent| ());
+    let compare_with = |second: String| Route::Compare {
+        first: props.code.to_string(),
+        second,
     };
-    let go_compare = |second: String| {
-        let route = Route::Compare {
-            first: props.code.to_string(),
-            second,
-        };
-        move || push_route(&route)
-    };
-    let mine_code = props
-        .mine
-        .as_ref()
-        .and_then(|attempt| share_link::code_for(quiz, attempt));
-    let on_compare_mine = mine_code.map(|code| {
-        let go = go_compare(code);
-        Callback::from(move |_: MouseEvent| go())
+    let on_compare_mine = props.mine.clone().map(|code| {
+        let (navigator, route) = (navigator.clone(), compare_with(code.to_string()));
+        Callback::from(move |_: MouseEvent| navigator.push(route.clone()))
     });
     let on_paste_input = {
         let pasted = pasted.clone();
@@ -85,14 +67,14 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
         })
     };
     let on_paste_submit = {
-        let (pasted, paste_error) = (pasted.clone(), paste_error.clone());
-        let first = props.code.to_string();
+        let (pasted, paste_error, first) =
+            (pasted.clone(), paste_error.clone(), props.code.to_string());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match code_from_pasted(&pasted) {
                 Some(second) => {
                     paste_error.set(false);
-                    push_route(&Route::Compare {
+                    navigator.push(Route::Compare {
                         first: first.clone(),
                         second: second.to_string(),
                     });
@@ -110,20 +92,20 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
                 if let Some(label) = &shared.label {
                     <strong data-testid="result-label">{ label.clone() }</strong>{ " · " }
                 }
-                if let Some(ms) = completed_ms {
-                    { fill(&ui.results_completed_on, &[("date", &format::date(ms, &quiz.language))]) }
+                if let Some(day) = shared.completed_on {
+                    { fill(&ui.results_completed_on, &[("date", &dates::day(day, &props.locale))]) }
                 }
             </p>
             <p>{ ui.shared_intro.clone() }</p>
             <div class="button-row">
                 <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
-                if *saved {
+                if props.saved {
                     <p role="status" class="field-status">{ ui.shared_saved.clone() }</p>
                 } else {
                     <button type="button" class="button" onclick={on_save}>{ ui.shared_save.clone() }</button>
                 }
             </div>
-            <ResultReport quiz={quiz.clone()} {report} />
+            <ResultReport quiz={quiz.clone()} report={report.clone()} />
             <section class="compare-partner" aria-labelledby="compare-partner-heading">
                 <h2 id="compare-partner-heading">{ ui.shared_compare_heading.clone() }</h2>
                 <p>{ ui.shared_compare_intro.clone() }</p>
@@ -133,7 +115,7 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
                 <form class="paste-form" onsubmit={on_paste_submit}>
                     <label for="paste-link">{ ui.shared_compare_paste_label.clone() }</label>
                     <div class="field-row">
-                        <input id="paste-link" type="text" oninput={on_paste_input} value={(*pasted).clone()} />
+                        <input id="paste-link" type="text" maxlength="8192" oninput={on_paste_input} value={(*pasted).clone()} />
                         <button type="submit" class="button">{ ui.shared_compare_paste_button.clone() }</button>
                     </div>
                 </form>

@@ -1,9 +1,11 @@
-mod use_copy;
-mod use_focus_on;
-mod use_quiz_session;
-mod use_route;
+//! Hooks, one per file, each returning a handle or plain data.
 
-pub use use_copy::{use_copy, CopyHandle};
+mod use_answer_keys;
+mod use_focus_on;
+mod use_route;
+mod use_session;
+
+pub use use_answer_keys::use_answer_keys;
 pub use use_focus_on::use_focus_on;
-pub use use_quiz_session::{use_quiz_session, QuizSessionHandle};
-pub use use_route::{push_route, replace_route, use_route};
+pub use use_route::{use_navigator, use_route, Navigator, RouterContext};
+pub use use_session::{app_base, field_id, use_session, SessionHandle, IMPORT_INPUT_ID};

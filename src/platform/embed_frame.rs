@@ -1,15 +1,17 @@
-//! Browser glue for embed mode (the app inside a site owner's iframe): reads
-//! the options once from the page's query, styles the document, reports the
-//! content height and posts events to the host page. What is decided (which
-//! options are valid, who may receive what) is in `quiz_core::embed`.
+//! The app inside a site owner's iframe: reads the options once from the
+//! page's query, styles the document, reports the content height and posts
+//! messages to the host page. What is decided (which options are valid, who
+//! may receive what, what each message says) is in `quiz_core::embed`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use quiz_core::embed::{self, message_json, EmbedEvent, EmbedOptions, Targets, Theme};
+use quiz_core::embed::{self, message, EmbedEvent, EmbedOptions, Targets, Theme};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::platform::json::to_js;
 
 /// Height reports wait this long after the last resize, so a re-render
 /// that resizes many times sends one message.
@@ -27,6 +29,10 @@ impl Embed {
     pub fn from_location() -> Option<Rc<Embed>> {
         let window = web_sys::window()?;
         let search = window.location().search().ok()?;
+        // The whole query is bounded before it is parsed.
+        if search.len() > 8 * embed::MAX_PARAM_BYTES {
+            return None;
+        }
         let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
         let options = embed::parse_options(|name| params.get(name))?;
         let referrer = window.document().map(|d| d.referrer());
@@ -45,10 +51,7 @@ impl Embed {
 
     /// Theme, compact and embed classes on `<html>`, and the accent colour.
     pub fn style_document(&self) {
-        let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        else {
+        let Some(root) = super::document().and_then(|d| d.document_element()) else {
             return;
         };
         let classes = root.class_list();
@@ -89,24 +92,11 @@ impl Embed {
         let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
             return;
         };
-        let json = message_json(&self.options.id, event);
         // A plain object, so the host's loader reads fields without parsing.
-        let Ok(message) = js_sys::JSON::parse(&json) else {
+        let Some(message) = to_js(&message(&self.options.id, event)) else {
             return;
         };
         let _ = parent.post_message(&message, target);
-    }
-
-    /// Where share links point: the site owner's page, or this app.
-    pub fn share_base(&self) -> Option<&str> {
-        self.options.share_base.as_deref()
-    }
-}
-
-/// Posts `event` when the app is embedded; nothing otherwise.
-pub fn emit(embed: Option<&Rc<Embed>>, event: EmbedEvent) {
-    if let Some(embed) = embed {
-        embed.post(&event);
     }
 }
 
@@ -145,9 +135,7 @@ impl HeightReporter {
                 }
             }));
         });
-        let root = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element());
+        let root = super::document().and_then(|d| d.document_element());
         let observer = root.and_then(|root| {
             let observer = Observer::new(callback.as_ref().unchecked_ref()).ok()?;
             // Observing fires once at once, which sends the first height.
@@ -172,7 +160,7 @@ impl Drop for HeightReporter {
 /// The root element's own height: unlike `scrollHeight`, it shrinks below
 /// the frame's current height when the content does.
 fn content_height() -> Option<u32> {
-    let root = web_sys::window()?.document()?.document_element()?;
+    let root = super::document()?.document_element()?;
     let height = root.get_bounding_client_rect().height().ceil();
     (height.is_finite() && height >= 1.0 && height <= f64::from(embed::MAX_HEIGHT))
         .then_some(height as u32)

@@ -1,0 +1,29 @@
+//! The browser, behind small adapters: everything the shell needs from the
+//! platform and nothing it decides. Each function is safe to call in any
+//! document (a sandboxed frame, storage blocked, an API missing): it reports
+//! failure instead of panicking.
+
+pub mod after_paint;
+pub mod clipboard;
+pub mod dates;
+pub mod embed_frame;
+pub mod files;
+pub mod history;
+pub mod json;
+pub mod local_storage;
+pub mod text;
+
+/// The page's window and document, when there are any.
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Milliseconds since the Unix epoch, and the visitor's UTC offset now.
+pub fn now() -> quiz_core::session::Now {
+    let date = js_sys::Date::new_0();
+    quiz_core::session::Now {
+        ms: date.get_time(),
+        // `getTimezoneOffset` is minutes west of UTC; the core counts east.
+        offset_minutes: -(date.get_timezone_offset() as i32),
+    }
+}
