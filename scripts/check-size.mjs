@@ -16,8 +16,9 @@ import { brotli, gzip } from './precompress.mjs';
 export const BUDGET = 64 * 1024;
 export const CEILING = 165 * 1024;
 
-// Shipped beside the app but not loaded by it: the site owners' loader.
-const NOT_LOADED_BY_THE_APP = new Set(['embed.js']);
+// Shipped beside the app but not loaded by it: the site owners' loader, and
+// the page hosts show for unknown paths.
+const NOT_LOADED_BY_THE_APP = new Set(['embed.js', '404.html']);
 
 /** Every file a first visit to dist/'s index.html loads, with its sizes. */
 export async function firstVisit(dist) {

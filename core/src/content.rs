@@ -256,6 +256,9 @@ codable! {
         pub shared_compare_paste_label: String,
         pub shared_compare_paste_button: String,
         pub shared_compare_paste_invalid: String,
+        /// `{count}`: different results found in what was pasted.
+        pub shared_compare_paste_several: String,
+        pub shared_compare_paste_too_long: String,
         pub link_damaged_heading: String,
         pub link_damaged_text: String,
         pub link_newer_heading: String,

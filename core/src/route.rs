@@ -268,8 +268,14 @@ mod tests {
         );
         // Cut at a character boundary, never inside one.
         let multibyte = format!("#/r/{}", "é".repeat(MAX_HASH_BYTES));
-        assert!(matches!(Route::parse(&multibyte), Route::SharedResult { .. }));
-        assert_eq!(Route::parse(&format!("#/nowhere{}", "x".repeat(10_000))), Route::NotFound);
+        assert!(matches!(
+            Route::parse(&multibyte),
+            Route::SharedResult { .. }
+        ));
+        assert_eq!(
+            Route::parse(&format!("#/nowhere{}", "x".repeat(10_000))),
+            Route::NotFound
+        );
     }
 
     #[test]

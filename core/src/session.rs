@@ -364,7 +364,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         };
         let mut effects = Vec::new();
         session.notify(&mut effects, EmbedEvent::Ready);
-        session.enter(Route::parse(hash), Entry::Address, &mut effects);
+        session.show_address(hash, &mut effects);
         (session, effects)
     }
 
@@ -389,9 +389,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
     pub fn update(&mut self, event: Event, now: Now) -> Vec<Effect> {
         let mut effects = Vec::new();
         match event {
-            Event::AddressChanged(hash) => {
-                self.enter(Route::parse(&hash), Entry::Address, &mut effects)
-            }
+            Event::AddressChanged(hash) => self.show_address(&hash, &mut effects),
             Event::Navigate(route) => self.enter(route, Entry::Push, &mut effects),
             Event::Answer { number, answer } => self.answer(number, answer, now, &mut effects),
             Event::Next => {
@@ -559,6 +557,31 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         self.context.embed.as_ref().is_some_and(|e| e.skip_landing)
     }
 
+    /// Shows the route in the address bar's `hash`. A result link that mail
+    /// or chat tools changed (a query or a full stop after the code) is
+    /// shown and its address tidied to the link as it was made.
+    fn show_address(&mut self, hash: &str, effects: &mut Vec<Effect>) {
+        // As yew-router did: a page opened without a route shows `#/`.
+        if !hash.starts_with("#/") && !hash.starts_with('/') {
+            return self.enter(Route::Landing, Entry::Replace, effects);
+        }
+        self.enter(Route::parse(hash), Entry::Address, effects);
+        let shown = self.model.route.to_hash();
+        let link = matches!(
+            self.model.route,
+            Route::SharedResult { .. } | Route::Compare { .. }
+        );
+        let tidied = effects
+            .iter()
+            .any(|e| matches!(e, Effect::WriteAddress { .. }));
+        if link && !tidied && shown != hash {
+            effects.push(Effect::WriteAddress {
+                hash: shown,
+                replace: true,
+            });
+        }
+    }
+
     /// Shows `route`: the rules for arriving at each page.
     fn enter(&mut self, route: Route, entry: Entry, effects: &mut Vec<Effect>) {
         let previous = std::mem::replace(&mut self.model.route, route.clone());
@@ -574,10 +597,31 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
                 Route::NotFound
             }
             Route::SharedResult { code } => {
+                // Read as a pasted link is: `#/r/<code>.` from a sentence opens too.
+                let clean = share::clean_route_code(&code, &self.quiz.releases);
+                if clean != code {
+                    return self.enter(
+                        Route::SharedResult { code: clean },
+                        Entry::Replace,
+                        effects,
+                    );
+                }
                 if self.model.saved_shared.as_ref() != Some(&code) {
                     self.model.saved_shared = None;
                 }
                 Route::SharedResult { code }
+            }
+            Route::Compare { first, second } => {
+                let releases = &self.quiz.releases;
+                let clean = (
+                    share::clean_route_code(&first, releases),
+                    share::clean_route_code(&second, releases),
+                );
+                if clean != (first.clone(), second.clone()) {
+                    let (first, second) = clean;
+                    return self.enter(Route::Compare { first, second }, Entry::Replace, effects);
+                }
+                Route::Compare { first, second }
             }
             other => other,
         };

@@ -461,22 +461,113 @@ fn decode_base64<'a>(text: &[u8], out: &'a mut [u8]) -> Result<&'a [u8], ShareEr
     Ok(out.get(..len).unwrap_or_default())
 }
 
-/// Extracts a share code from what a visitor pastes: a whole link
-/// (`…#/r/<code>`), a compare link's first code, or the bare code.
-pub fn code_from_pasted(text: &str) -> Option<&str> {
-    let text = text.trim();
-    let code = match text.rfind("#/r/") {
-        Some(at) => &text[at + 4..],
-        None => match text.rfind("#/compare/") {
-            Some(at) => text[at + 10..].split('/').next().unwrap_or_default(),
-            None => text,
-        },
+/// Longest pasted text read, in bytes: a mail scanner's wrapped link is a
+/// few hundred; anything longer is refused before it is searched.
+pub const MAX_PASTED_BYTES: usize = 8 * 1024;
+
+/// Why pasted text did not give one result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PasteError {
+    /// No result code in it at all.
+    NoCode,
+    /// More than one different result (a comparison link, two links).
+    Several { count: usize },
+    /// Over [`MAX_PASTED_BYTES`].
+    TooLong,
+}
+
+/// The one result code in `text`, however mail and chat tools changed the
+/// link around it: a query (`?utm_source=mail`) or a full stop after it, angle
+/// brackets around it, `#` written as `%23`, a scanner's redirect wrapping
+/// it (percent-encoded once or twice), or the bare code. An intact code (or
+/// one from a newer version) wins over damaged ones; with no intact code, a
+/// damaged one is returned so that its page says "damaged". Several
+/// different intact results are refused.
+pub fn read_pasted(text: &str, releases: &[Release]) -> Result<String, PasteError> {
+    if text.len() > MAX_PASTED_BYTES {
+        return Err(PasteError::TooLong);
+    }
+    let once = crate::route::decode_component(text);
+    let twice = crate::route::decode_component(&once);
+    let mut intact: Vec<String> = Vec::new();
+    let mut damaged: Option<String> = None;
+    for candidate in [text, once.as_str(), twice.as_str()] {
+        for code in codes_in(candidate) {
+            let readable = match decode(code, releases) {
+                Ok(_) => true,
+                Err(error) => error.is_newer_version(),
+            };
+            if readable {
+                if !intact.iter().any(|known| known == code) {
+                    intact.push(code.to_string());
+                }
+            } else {
+                damaged.get_or_insert_with(|| code.to_string());
+            }
+        }
+    }
+    match (intact.len(), damaged) {
+        (1, _) => Ok(intact.remove(0)),
+        (0, Some(code)) => Ok(code),
+        (0, None) => Err(PasteError::NoCode),
+        (count, _) => Err(PasteError::Several { count }),
+    }
+}
+
+/// The code a shared-result route carries, read as a pasted link is, so an
+/// address with a trailing full stop or bracket still opens; `code` as it
+/// is when nothing better is in it.
+pub fn clean_route_code(code: &str, releases: &[Release]) -> String {
+    read_pasted(code, releases).unwrap_or_else(|_| code.to_string())
+}
+
+/// The runs of code characters (`A–Z a–z 0–9 - _`, and one `.` between two
+/// runs for the label) that follow `#/r/` or `#/compare/`, or, in text that
+/// is nothing but a code (give or take brackets and punctuation), that code.
+fn codes_in(text: &str) -> Vec<&str> {
+    let mut codes = Vec::new();
+    for marker in ["#/r/", "#/compare/"] {
+        let mut rest = text;
+        while let Some(at) = rest.find(marker) {
+            rest = &rest[at + marker.len()..];
+            let first = code_at(rest);
+            if !first.is_empty() {
+                codes.push(first);
+            }
+            if marker == "#/compare/" {
+                if let Some(second) = rest[first.len()..].strip_prefix('/') {
+                    let second = code_at(second);
+                    if !second.is_empty() {
+                        codes.push(second);
+                    }
+                }
+            }
+        }
+    }
+    if codes.is_empty() {
+        let bare = text
+            .trim()
+            .trim_start_matches(['<', '(', '[', '"', '\''])
+            .trim_end_matches(['>', ')', ']', '"', '\'', '.', ',', ';', ':', '!', '?', '/']);
+        if !bare.is_empty() && code_at(bare).len() == bare.len() {
+            codes.push(bare);
+        }
+    }
+    codes
+}
+
+/// The longest prefix of `text` shaped like a code: a run of code
+/// characters, then optionally a `.` and another run (a dot with nothing
+/// after it is punctuation, not part of the code).
+fn code_at(text: &str) -> &str {
+    let run = |s: &str| {
+        s.bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+            .count()
     };
-    let code = code.trim_end_matches('/');
-    let plausible = !code.is_empty()
-        && code.len() <= MAX_CODE_LENGTH
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
-    plausible.then_some(code)
+    let payload = run(text);
+    match text[payload..].strip_prefix('.') {
+        Some(after) if payload > 0 && run(after) > 0 => &text[..payload + 1 + run(after)],
+        _ => &text[..payload],
+    }
 }

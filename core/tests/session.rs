@@ -1252,3 +1252,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_shared_link_with_punctuation_after_the_code_opens_and_the_address_is_tidied() {
+    let (_, tab, _) = with_attempts(1);
+    let code =
+        quiz_core::session::share_code(&quiz(), &tab.model().attempts[0], 0, &UnicodeGraphemes);
+    let store = MemoryStore::new();
+    let (opened, effects) = open_with(&store, context(), &format!("#/r/{code}."));
+    assert_eq!(
+        opened.model().route,
+        Route::SharedResult { code: code.clone() }
+    );
+    assert!(effects.contains(&Effect::WriteAddress {
+        hash: format!("#/r/{code}"),
+        replace: true
+    }));
+    let (compare, _) = open_with(&store, context(), &format!("#/compare/{code},/{code})"));
+    assert_eq!(
+        compare.model().route,
+        Route::Compare {
+            first: code.clone(),
+            second: code
+        }
+    );
+}

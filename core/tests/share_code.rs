@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
 use quiz_core::content::Release;
 use quiz_core::share::{
-    self as share, code_from_pasted, crc32, decode, ShareError, SharedAnswers, DAY_ZERO, FORMAT,
-    MAX_CODE_LENGTH, MAX_LABEL_CHARS,
+    self as share, crc32, decode, ShareError, SharedAnswers, DAY_ZERO, FORMAT, MAX_CODE_LENGTH,
+    MAX_LABEL_CHARS,
 };
 use quiz_core::{Answer, AnswerSheet};
 
@@ -906,16 +906,123 @@ proptest! {
     }
 }
 
+/// A real code of the shipped content, with and without a label.
+fn real_codes() -> (Vec<Release>, String, String) {
+    let releases = releases();
+    let release = releases.last().expect("a release").clone();
+    let answers = sheet(&release, |i| Some(Answer::Choice((i % 5) as u8)));
+    let plain = encode(&release, &answers, None, Some(DAY_ZERO + 2000));
+    let labelled = encode(&release, &answers, Some("Acme"), None);
+    (releases, plain, labelled)
+}
+
 #[test]
-fn pasted_links_and_codes_yield_the_code() {
+fn a_result_link_pasted_from_anywhere_opens() {
+    let (releases, code, labelled) = real_codes();
+    let link = format!("https://quiz.example/alliance/#/r/{code}");
+    let encoded = link
+        .replace(':', "%3A")
+        .replace('/', "%2F")
+        .replace('#', "%23");
+    let twice = encoded.replace('%', "%25");
+    let cases = [
+        ("the bare code", code.clone(), &code),
+        ("the link", link.clone(), &code),
+        ("with spaces", format!("  {link}\n"), &code),
+        ("a tracking query after it", format!("{link}?utm_source=mail&utm_medium=x"), &code),
+        ("in angle brackets", format!("<{link}>"), &code),
+        ("after a sentence", format!("See my result: {link}."), &code),
+        ("followed by a comma", format!("{link}, and tell me"), &code),
+        ("# written as %23", link.replace('#', "%23"), &code),
+        ("a labelled code and a full stop", format!("https://q.example/#/r/{labelled}."), &labelled),
+        ("a bare labelled code in brackets", format!("({labelled})"), &labelled),
+        (
+            "a mail scanner's redirect",
+            format!("https://eur01.safelinks.protection.outlook.com/?url={encoded}&data=05%7C02%7C&reserved=0"),
+            &code,
+        ),
+        (
+            "a redirect encoded twice",
+            format!("https://scanner.example/?u={twice}&sig=abc"),
+            &code,
+        ),
+        ("the same link twice", format!("{link} {link}"), &code),
+    ];
+    for (what, pasted, expected) in cases {
+        assert_eq!(
+            share::read_pasted(&pasted, &releases).as_deref(),
+            Ok(expected.as_str()),
+            "{what}: {pasted}"
+        );
+    }
+}
+
+#[test]
+fn two_results_or_none_are_refused_and_a_damaged_code_stays_damaged() {
+    let (releases, code, labelled) = real_codes();
     assert_eq!(
-        code_from_pasted("https://example.com/quiz/#/r/AQF6gA.QWNt"),
-        Some("AQF6gA.QWNt")
+        share::read_pasted(
+            &format!("https://q.example/#/compare/{code}/{labelled}"),
+            &releases
+        ),
+        Err(share::PasteError::Several { count: 2 })
     );
-    assert_eq!(code_from_pasted("  AQF6gAAA  "), Some("AQF6gAAA"));
-    assert_eq!(code_from_pasted("http://x/#/compare/AAA/BBB"), Some("AAA"));
-    assert_eq!(code_from_pasted("http://x/#/r/AAA/"), Some("AAA"));
-    assert_eq!(code_from_pasted(""), None);
-    assert_eq!(code_from_pasted("<script>alert(1)</script>"), None);
-    assert_eq!(code_from_pasted(&"A".repeat(100_000)), None);
+    assert_eq!(
+        share::read_pasted(&format!("#/r/{code} and #/r/{labelled}"), &releases),
+        Err(share::PasteError::Several { count: 2 })
+    );
+    let damaged = format!("{}X", &code[..code.len() - 1]);
+    let read = share::read_pasted(&format!("https://q.example/#/r/{damaged}"), &releases)
+        .expect("a damaged code is still read, to say it is damaged");
+    assert!(decode(&read, &releases).is_err());
+    // An intact code wins over a damaged one next to it.
+    assert_eq!(
+        share::read_pasted(&format!("#/r/{damaged} #/r/{code}"), &releases).as_deref(),
+        Ok(code.as_str())
+    );
+    for nothing in [
+        "",
+        "   ",
+        "hello there",
+        "<script>alert(1)</script>",
+        "https://q.example/#/history",
+    ] {
+        assert_eq!(
+            share::read_pasted(nothing, &releases),
+            Err(share::PasteError::NoCode),
+            "{nothing:?}"
+        );
+    }
+    let at_limit = format!("{code}{}", " ".repeat(share::MAX_PASTED_BYTES - code.len()));
+    assert_eq!(
+        share::read_pasted(&at_limit, &releases).as_deref(),
+        Ok(code.as_str())
+    );
+    assert_eq!(
+        share::read_pasted(&format!("{at_limit} "), &releases),
+        Err(share::PasteError::TooLong)
+    );
+}
+
+#[test]
+fn an_address_with_punctuation_after_the_code_still_opens() {
+    let (releases, code, labelled) = real_codes();
+    assert_eq!(
+        share::clean_route_code(&format!("{code}."), &releases),
+        code
+    );
+    assert_eq!(
+        share::clean_route_code(&format!("{labelled}>"), &releases),
+        labelled
+    );
+    assert_eq!(
+        share::clean_route_code("garbage!", &releases),
+        "garbage",
+        "damaged, still read"
+    );
+    assert_eq!(
+        share::clean_route_code("%%%", &releases),
+        "%%%",
+        "nothing better in it"
+    );
 }

@@ -51,6 +51,23 @@ test('full storage: a failed write is reported and what was saved stays', async 
   assert.deepEqual(page.errors, []);
 });
 
+test('storage that refuses every write says so before the first answer, and every sentence about it is true', async () => {
+  const context = await app.newContext({ prepare: fillStorage });
+  const page = await app.openIn(context, '/');
+  const notice = page.getByTestId('storage-notice');
+  await notice.filter({ hasText: 'refusing to save anything' }).waitFor();
+  assert.equal(await notice.filter({ hasText: 'still there' }).count(), 0, 'nothing was saved before, so nothing is said to be kept');
+  await notice.filter({ hasText: 'copy its share link or download it' }).waitFor();
+  const history = new HistoryPage(page);
+  await history.open();
+  await page.getByText('nothing is stored and nothing will be kept').waitFor();
+  assert.equal(await page.getByText('only in this browser').count(), 0, 'no claim that answers are kept in local storage');
+  await page.reload();
+  await notice.filter({ hasText: 'refusing to save anything' }).waitFor();
+  assert.deepEqual(await storedEntries(page), {});
+  assert.deepEqual(page.errors, []);
+});
+
 test('corrupt data is set aside under a quarantine key and the app starts clean', async () => {
   const garbage = '{"schema":1,"data":[{"id":';
   const context = await app.newContext({

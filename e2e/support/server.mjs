@@ -40,7 +40,13 @@ export async function startServer(root = DIST) {
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       response.end(body);
     } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      // As static hosts do: their 404.html for any path they do not have.
+      const notFound = await readFile(join(root, '404.html')).catch(() => null);
+      if (notFound) {
+        response.writeHead(404, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(notFound);
+      } else {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      }
     }
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use quiz_core::route::Route;
 use quiz_core::score;
-use quiz_core::share::{code_from_pasted, decode, SharedAnswers};
+use quiz_core::share::{decode, read_pasted, PasteError, SharedAnswers};
 use quiz_core::text::fill;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -34,7 +34,7 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
     let heading = use_node_ref();
     use_focus_on(heading.clone(), props.code.clone());
     let navigator = use_navigator();
-    let paste_error = use_state(|| false);
+    let paste_error = use_state(|| None::<PasteError>);
     let pasted = use_state(String::new);
     let quiz = &props.quiz;
     let ui = &quiz.ui;
@@ -69,17 +69,18 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
     let on_paste_submit = {
         let (pasted, paste_error, first) =
             (pasted.clone(), paste_error.clone(), props.code.to_string());
+        let releases = quiz.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            match code_from_pasted(&pasted) {
-                Some(second) => {
-                    paste_error.set(false);
+            match read_pasted(&pasted, &releases.releases) {
+                Ok(second) => {
+                    paste_error.set(None);
                     navigator.push(Route::Compare {
                         first: first.clone(),
-                        second: second.to_string(),
+                        second,
                     });
                 }
-                None => paste_error.set(true),
+                Err(error) => paste_error.set(Some(error)),
             }
         })
     };
@@ -115,12 +116,16 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
                 <form class="paste-form" onsubmit={on_paste_submit}>
                     <label for="paste-link">{ ui.shared_compare_paste_label.clone() }</label>
                     <div class="field-row">
-                        <input id="paste-link" type="text" maxlength="8192" oninput={on_paste_input} value={(*pasted).clone()} />
+                        <input id="paste-link" type="text" oninput={on_paste_input} value={(*pasted).clone()} />
                         <button type="submit" class="button">{ ui.shared_compare_paste_button.clone() }</button>
                     </div>
                 </form>
-                if *paste_error {
-                    <p role="alert" class="field-error">{ ui.shared_compare_paste_invalid.clone() }</p>
+                if let Some(error) = &*paste_error {
+                    <p role="alert" class="field-error">{ match error {
+                        PasteError::NoCode => ui.shared_compare_paste_invalid.clone(),
+                        PasteError::Several { count } => fill(&ui.shared_compare_paste_several, &[("count", &count.to_string())]),
+                        PasteError::TooLong => ui.shared_compare_paste_too_long.clone(),
+                    } }</p>
                 }
             </section>
         </section>

@@ -15,8 +15,9 @@ fn has(target: &JsValue, name: &str) -> bool {
 }
 
 /// Whether this document's permissions policy allows `feature`. Where the
-/// browser cannot tell (no `featurePolicy`), it is assumed allowed, and a
-/// refusal is handled when it comes.
+/// browser cannot tell (no `featurePolicy`, or a feature it does not list,
+/// as Chromium on Linux does not list `web-share`), it is assumed allowed,
+/// and a refusal is handled when it comes.
 fn policy_allows(feature: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
@@ -28,16 +29,18 @@ fn policy_allows(feature: &str) -> bool {
     let Some(policy) = policy else {
         return true;
     };
-    let Ok(allows) = js_sys::Reflect::get(&policy, &"allowsFeature".into()) else {
-        return true;
+    let call = |method: &str, argument: Option<&str>| -> Option<JsValue> {
+        let function = js_sys::Reflect::get(&policy, &method.into()).ok()?;
+        let function = function.dyn_ref::<js_sys::Function>()?;
+        match argument {
+            Some(argument) => function.call1(&policy, &argument.into()).ok(),
+            None => function.call0(&policy).ok(),
+        }
     };
-    let Some(allows) = allows.dyn_ref::<js_sys::Function>() else {
-        return true;
-    };
-    allows
-        .call1(&policy, &feature.into())
-        .map(|v| v.is_truthy())
-        .unwrap_or(true)
+    let listed = call("features", None)
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
+        .is_some_and(|list| list.includes(&feature.into(), 0));
+    !listed || call("allowsFeature", Some(feature)).is_some_and(|v| v.is_truthy())
 }
 
 /// What this document can do: a control that cannot work is not offered.

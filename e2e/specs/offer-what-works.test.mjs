@@ -1,0 +1,91 @@
+// A control is shown only where it can work, and a refusal always leads to a
+// visible fallback: the share sheet, the clipboard, in the page and in frames.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { useApp } from '../support/browser.mjs';
+import { hostPage, startHostServer } from '../support/host-server.mjs';
+import { answerAll, ResultsPage } from '../pages/quiz-pages.mjs';
+
+const app = useApp();
+let host;
+before(async () => {
+  host = await startHostServer({
+    '/loader': () => hostPage(app.origin, '<div id="quiz" data-alliance-quiz data-start-screen="off"></div>'),
+    // A site owner's own iframe without `allow="web-share"`.
+    '/plain': () => hostPage(app.origin, `<iframe id="plain" title="Quiz" style="width:100%;height:900px;border:0"
+      src="${app.origin}/?embed=1&id=9#/q/1"></iframe>`, { loader: false }),
+  });
+});
+after(async () => { await host?.close(); });
+
+/** `navigator.share` as a browser with a share sheet has it, refusing with `error` (or sharing). */
+async function shareSheet(context, error) {
+  await context.addInitScript((name) => {
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: () => (name ? Promise.reject(new DOMException('refused', name)) : Promise.resolve()),
+    });
+  }, error);
+}
+
+async function finish(page) {
+  await answerAll(page, () => 2);
+  await page.getByRole('button', { name: 'See my results' }).click();
+  await new ResultsPage(page).heading.waitFor();
+}
+
+test('a refused share sheet selects the link for copying by hand; a cancelled one says nothing', async () => {
+  for (const [error, status] of [['NotAllowedError', 'the link is selected'], ['AbortError', '']]) {
+    const context = await app.newContext({ prepare: (c) => shareSheet(c, error) });
+    const page = await app.openIn(context, '/#/q/1');
+    await finish(page);
+    await page.getByRole('button', { name: 'Share…' }).click();
+    if (status) {
+      await page.getByTestId('share-status').filter({ hasText: status }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'share-link');
+    } else {
+      await page.waitForFunction(() => true);
+      assert.equal((await page.getByTestId('share-status').textContent()).trim(), '');
+    }
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});
+
+test('without a share sheet there is no Share button, and Copy still works', async () => {
+  const context = await app.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await app.openIn(context, '/#/q/1');
+  await finish(page);
+  assert.equal(await page.getByRole('button', { name: 'Share…' }).count(), 0);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByTestId('share-status').filter({ hasText: 'Link copied.' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.getByTestId('share-link').inputValue());
+});
+
+test('in the loader’s frame Share is offered (it allows web-share); in a plain iframe it is not', async () => {
+  const context = await app.newContext({ prepare: (c) => shareSheet(c, 'NotAllowedError') });
+  const page = await app.openIn(context, `${host.origin}/loader`);
+  const quiz = page.frameLocator('#quiz iframe');
+  await finish(quiz);
+  await quiz.getByRole('button', { name: 'Share…' }).click();
+  await quiz.getByTestId('share-status').filter({ hasText: 'the link is selected' }).waitFor();
+
+  // Chromium on Linux has no share sheet and does not list the feature; where
+  // a browser does (Windows, macOS, Android), a frame without the permission
+  // reports it as not allowed. That browser, in the site owner's plain iframe:
+  await context.addInitScript(() => {
+    if (!location.search.includes('id=9')) return;
+    Object.defineProperty(document, 'featurePolicy', {
+      configurable: true,
+      value: { features: () => ['web-share', 'clipboard-write'], allowsFeature: () => false },
+    });
+  });
+  const plain = await app.openIn(context, `${host.origin}/plain`);
+  const frame = plain.frameLocator('#plain');
+  await finish(frame);
+  assert.equal(await frame.getByRole('button', { name: 'Share…' }).count(), 0, 'the frame may not use the share sheet');
+  await frame.getByRole('button', { name: 'Copy link' }).click();
+  await frame.getByTestId('share-status').filter({ hasText: 'the link is selected' }).waitFor();
+  assert.deepEqual([...page.errors, ...plain.errors], []);
+});
