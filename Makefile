@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bootstrap lint test-host test-browser dist check-size test-e2e screenshots bench prerender
+.PHONY: serve test build bootstrap lint test-host check-fuzz test-browser dist check-size test-e2e screenshots bench prerender fuzz
 
 ## serve: install what is missing, then serve the app on http://127.0.0.1:8080/
 serve: bootstrap
@@ -14,7 +14,7 @@ serve: bootstrap
 
 ## test: install what is missing, then run every check and all three test layers
 test: bootstrap
-	$(MAKE) --no-print-directory lint test-host test-browser dist check-size test-e2e
+	$(MAKE) --no-print-directory lint test-host check-fuzz test-browser dist check-size test-e2e
 
 ## build: a release build into dist/
 build: bootstrap
@@ -32,6 +32,15 @@ lint:
 
 test-host:
 	cargo test --workspace
+
+# The fuzz targets (their own workspace) must keep building; `make fuzz` runs them.
+check-fuzz:
+	cargo check --manifest-path fuzz/Cargo.toml --bins
+
+## fuzz: each fuzz target for FUZZ_SECONDS (default 120), with libFuzzer and coverage on stable Rust (no sanitizer)
+FUZZ_SECONDS ?= 120
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 test-browser:
 	wasm-pack test --headless --chrome

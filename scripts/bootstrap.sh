@@ -29,36 +29,47 @@ for component in rustfmt clippy; do
   fi
 done
 
-# install_cargo_tool BINARY CRATE VERSION [cargo install flags...]
-# A binary at another version is replaced, never silently used.
+# install_cargo_tool BINARY CRATE VERSION MINUTES [cargo install flags...]
+# A binary at another version is replaced, never silently used. MINUTES is
+# how long the compile took on a fresh 2-core machine, said before it starts.
 install_cargo_tool() {
-  local binary=$1 crate=$2 version=$3
-  shift 3
+  local binary=$1 crate=$2 version=$3 minutes=$4
+  shift 4
   local found
   found=$("$binary" --version 2>/dev/null | awk '{print $2}' || true)
   if [ "$found" != "$version" ]; then
-    say "installing $crate $version (found: ${found:-none}); this takes a few minutes once"
+    say "installing $crate $version (found: ${found:-none}): compiling it takes about $minutes minutes on 2 cores, once"
+    local start=$SECONDS
     cargo install "$crate" --version "$version" --force "$@"
+    say "installed $crate $version in $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s"
   fi
 }
-install_cargo_tool trunk trunk "$TRUNK_VERSION" --locked
+missing=()
+for tool in "trunk $TRUNK_VERSION" "wasm-bindgen $WASM_BINDGEN_VERSION" "wasm-pack $WASM_PACK_VERSION"; do
+  set -- $tool
+  [ "$("$1" --version 2>/dev/null | awk '{print $2}' || true)" = "$2" ] || missing+=("$1")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "first run: installing ${missing[*]} (about 20 minutes in all on a fresh 2-core machine; later runs take seconds)"
+fi
+install_cargo_tool trunk trunk "$TRUNK_VERSION" 13 --locked
 # Not --locked: one dependency in wasm-bindgen-cli's lock file is gone from the registry.
-install_cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
-install_cargo_tool wasm-pack wasm-pack "$WASM_PACK_VERSION" --locked
+install_cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION" 4
+install_cargo_tool wasm-pack wasm-pack "$WASM_PACK_VERSION" 3 --locked
 
 # Node tooling (Playwright, axe-core, binaryen's wasm-opt) from e2e/package-lock.json.
 # The stamp holds the lock file's hash, so `npm ci` runs only when it changed.
 lock_hash=$(sha256sum e2e/package-lock.json | cut -d' ' -f1)
 stamp=e2e/node_modules/.bootstrap-lock-hash
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
-  say "installing npm packages (npm ci)"
+  say "installing npm packages (npm ci: Playwright's driver, axe-core, binaryen's wasm-opt; under a minute)"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
   echo "$lock_hash" > "$stamp"
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Chromium and ChromeDriver from Debian"
+    say "installing Chromium and ChromeDriver from Debian (a minute or two)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   else

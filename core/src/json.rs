@@ -8,6 +8,41 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+/// Deepest nesting of arrays and objects accepted in stored data and import
+/// files. What this app writes nests 6 deep; a deeper value is refused
+/// before it is parsed, so no parser or error message ever recurses far.
+pub const MAX_DEPTH: usize = 32;
+
+/// True when `text` nests arrays and objects at most `max` deep. A bound
+/// checked before parsing, not a parser: it only counts brackets outside
+/// strings, in one pass.
+pub fn nesting_within(text: &str, max: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return false;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
+}
+
 /// Why text did not become the value asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum JsonError {
@@ -49,5 +84,29 @@ impl Json for SerdeJson {
 
     fn write_pretty<T: Serialize>(&self, value: &T) -> String {
         serde_json::to_string_pretty(value).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_outside_strings_only() {
+        assert!(nesting_within("{}", 1));
+        assert!(nesting_within("[[1],{\"a\":[2]}]", 3));
+        assert!(!nesting_within("[[[]]]", 2));
+        assert!(
+            nesting_within("[\"[[[[[[\"]", 1),
+            "brackets in a string do not count"
+        );
+        assert!(
+            nesting_within("[\"\\\"[[[[\"]", 1),
+            "nor after an escaped quote"
+        );
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert!(!nesting_within(&deep, MAX_DEPTH));
+        let at = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(nesting_within(&at, MAX_DEPTH));
     }
 }

@@ -13,7 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::content::Quiz;
-use crate::json::{Json, JsonError};
+use crate::json::{self, Json, JsonError};
 use crate::scoring::{score, Answer, AnswerSheet};
 use crate::text::{self, Graphemes};
 
@@ -137,6 +137,8 @@ pub enum Corruption {
     TooLarge {
         bytes: usize,
     },
+    /// Arrays and objects nested deeper than [`crate::json::MAX_DEPTH`].
+    TooDeep,
     NotJson,
     /// JSON without a usable `schema` number.
     NoEnvelope,
@@ -150,6 +152,7 @@ impl fmt::Display for Corruption {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::TooLarge { bytes } => write!(f, "{bytes} bytes, over the limit"),
+            Self::TooDeep => f.write_str("nested too deeply"),
             Self::NotJson => f.write_str("not JSON"),
             Self::NoEnvelope => f.write_str("no schema version"),
             Self::Shape(reason) | Self::Invalid(reason) => f.write_str(reason),
@@ -190,7 +193,7 @@ pub fn read_settings(json: &impl Json, raw: Option<&str>) -> Loaded<Settings> {
 }
 
 fn read<T: for<'de> Deserialize<'de>>(
-    json: &impl Json,
+    parser: &impl Json,
     raw: Option<&str>,
     max_bytes: usize,
 ) -> Loaded<T> {
@@ -200,7 +203,10 @@ fn read<T: for<'de> Deserialize<'de>>(
     if raw.len() > max_bytes {
         return Loaded::Corrupt(Corruption::TooLarge { bytes: raw.len() });
     }
-    let schema = match json.parse::<EnvelopeHead>(raw) {
+    if !json::nesting_within(raw, json::MAX_DEPTH) {
+        return Loaded::Corrupt(Corruption::TooDeep);
+    }
+    let schema = match parser.parse::<EnvelopeHead>(raw) {
         Ok(head) if head.schema.fract() == 0.0 && head.schema >= 1.0 => head.schema,
         Ok(_) | Err(JsonError::Shape(_)) => return Loaded::Corrupt(Corruption::NoEnvelope),
         Err(JsonError::Syntax) => return Loaded::Corrupt(Corruption::NotJson),
@@ -214,7 +220,7 @@ fn read<T: for<'de> Deserialize<'de>>(
     // Schema 1 is the first released one, so there is no migration step yet:
     // the next schema reads `Envelope<V1>` here and converts it, with a
     // fixture in `core/tests/fixtures/storage/`.
-    match json.parse::<Envelope<T>>(raw) {
+    match parser.parse::<Envelope<T>>(raw) {
         Ok(envelope) => Loaded::Found {
             value: envelope.data,
             migrated_from: None,
@@ -467,6 +473,11 @@ struct ExportHead {
 /// Reads an exported file's attempts, migrating older schemas.
 pub fn parse_import(json: &impl Json, text: &str) -> Result<Vec<Attempt>, ImportError> {
     check_import_size(text.len() as u64)?;
+    if !crate::json::nesting_within(text, crate::json::MAX_DEPTH) {
+        return Err(ImportError::Invalid {
+            reason: "nested too deeply".into(),
+        });
+    }
     let head = match json.parse::<ExportHead>(text) {
         Ok(head) => head,
         Err(JsonError::Syntax) => return Err(ImportError::NotJson),

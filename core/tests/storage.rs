@@ -497,3 +497,36 @@ fn a_corrupt_value_says_which_member_is_wrong() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn values_nested_past_the_limit_are_refused_before_parsing() {
+    let nest = |depth: usize| {
+        format!(
+            "{{\"schema\":1,\"data\":{{\"content_version\":{}1{},\"answers\":{{}},\"position\":1,\"started_at\":1}}}}",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        )
+    };
+    let limit = quiz_core::json::MAX_DEPTH;
+    // The envelope and the data object take two levels.
+    assert!(matches!(
+        read_progress(Some(&nest(limit - 2))),
+        Loaded::Corrupt(Corruption::Shape(_))
+    ));
+    assert_eq!(
+        read_progress(Some(&nest(limit - 1))),
+        Loaded::Corrupt(Corruption::TooDeep)
+    );
+    let deep_import = fixture(1, "export.json").replace(
+        "\"exported_at\"",
+        &format!(
+            "\"x\":{}{},\"exported_at\"",
+            "[".repeat(limit),
+            "]".repeat(limit)
+        ),
+    );
+    assert!(matches!(
+        import(&deep_import),
+        Err(ImportError::Invalid { .. })
+    ));
+}

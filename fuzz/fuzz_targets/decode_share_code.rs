@@ -8,6 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use quiz_core::authoring::parse_releases;
 use quiz_core::content::Release;
 use quiz_core::share::{clean_label, decode, encode, MAX_CODE_LENGTH};
+use quiz_core::text::UnicodeGraphemes;
 
 fn releases() -> &'static [Release] {
     static RELEASES: OnceLock<Vec<Release>> = OnceLock::new();
@@ -34,8 +35,15 @@ fuzz_target!(|data: &[u8]| {
         let label = shared.label.as_deref();
         // decode accepts labels encode would clean (e.g. double spaces);
         // only clean ones must round-trip to the same text.
-        if label == label.and_then(clean_label).as_deref() {
-            assert_eq!(encode(release, &shared.answers, label), code);
+        if label == label.and_then(|l| clean_label(l, &UnicodeGraphemes)).as_deref() {
+            let again = encode(
+                release,
+                &shared.answers,
+                label,
+                shared.completed_on,
+                &UnicodeGraphemes,
+            );
+            assert_eq!(again, code);
         }
     }
 });
