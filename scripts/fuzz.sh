@@ -9,10 +9,12 @@ seconds=${1:-120}
 export RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks"
-cargo build --release --bins --target-dir target/fuzz
+# An explicit --target keeps the flags off build scripts and proc macros.
+host=$(rustc -vV | sed -n 's/^host: //p')
+cargo build --release --bins --target "$host" --target-dir target/fuzz
 for target in decode_share_code read_pasted read_stored; do
   mkdir -p "corpus/$target" "artifacts/$target"
   echo "fuzz: $target for ${seconds}s"
-  "target/fuzz/release/$target" "corpus/$target" -max_total_time="$seconds" \
+  "target/fuzz/$host/release/$target" "corpus/$target" -max_total_time="$seconds" \
     -artifact_prefix="artifacts/$target/" -max_len=8192 -print_final_stats=1 2>&1 | tail -12
 done

@@ -83,7 +83,7 @@ async fn the_app_answers_goes_on_and_back_with_the_answer_kept() {
             .map(|p| text(&p))
             .unwrap_or_default()
     };
-    wait_for("question 1", || progress(&root) == "Question 1 of 30").await;
+    wait_for("question 1", || progress(&root) == "Question 1 of 21").await;
 
     let quiz = content::load(None).expect("content");
     assert_eq!(
@@ -101,7 +101,7 @@ async fn the_app_answers_goes_on_and_back_with_the_answer_kept() {
     radios(&root)[2].click();
     wait_for("the choice", || radios(&root)[2].checked()).await;
     click(&root, "button[type=submit]");
-    wait_for("question 2", || progress(&root) == "Question 2 of 30").await;
+    wait_for("question 2", || progress(&root) == "Question 2 of 21").await;
     // The address bar follows once the question is painted.
     wait_for("#/q/2", || {
         location().hash().ok().as_deref() == Some("#/q/2")
@@ -109,7 +109,7 @@ async fn the_app_answers_goes_on_and_back_with_the_answer_kept() {
     .await;
 
     click(&root, "form button[type=button]");
-    wait_for("question 1 again", || progress(&root) == "Question 1 of 30").await;
+    wait_for("question 1 again", || progress(&root) == "Question 1 of 21").await;
     wait_for("the earlier answer kept", || radios(&root)[2].checked()).await;
     // The progress is saved after the paint.
     wait_for("saved progress", || {
@@ -143,7 +143,7 @@ async fn the_results_table_shows_the_scores_the_core_computed() {
         })
         .collect();
     let report = score(&quiz, &answers);
-    let attempt = new_attempt(&quiz, &answers, 1.0e12, 1.0e12 + 60_000.0);
+    let attempt = new_attempt(&quiz, &answers, quiz.version, 1.0e12, 1.0e12 + 60_000.0);
     let props = ResultsProps {
         quiz: quiz.clone(),
         id: Some(attempt.id.clone().into()),
@@ -213,7 +213,7 @@ async fn question_one_sets_the_benchmark_mark_once_per_page_load() {
         let root = root.clone();
         move || {
             find(&root, "[data-testid=progress-label]")
-                .is_some_and(|p| text(&p) == format!("Question {n} of 30"))
+                .is_some_and(|p| text(&p) == format!("Question {n} of 21"))
         }
     };
     wait_for("question 1", shows(1)).await;

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::content::{Dimension, Level, Offer, Quiz, Release, UiText};
+use crate::content::{Dimension, GlossaryEntry, Level, Offer, Quiz, Release, UiText};
 use crate::validate::{validate, ContentError, SourceFiles};
 
 #[derive(Clone, Debug, Deserialize)]
@@ -20,6 +20,8 @@ pub struct Manifest {
     pub levels: Vec<LevelBand>,
     #[serde(default)]
     pub utm: BTreeMap<String, String>,
+    /// Where the quiet "learn more" link points when no offer fits a result.
+    pub learn_more: String,
     pub offers: Vec<OfferLink>,
 }
 
@@ -45,7 +47,53 @@ pub struct LanguageFile {
     pub ui: UiText,
     pub levels: Vec<LevelText>,
     pub training: Vec<OfferText>,
+    #[serde(default)]
+    pub glossary: Vec<GlossaryText>,
     pub dimensions: Vec<Dimension>,
+}
+
+/// A glossary entry as written: the term, other spellings of it that appear in
+/// questions, and its definition.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryText {
+    pub id: String,
+    pub term: String,
+    #[serde(default)]
+    pub matches: Vec<String>,
+    pub definition: String,
+}
+
+/// True when `term` appears in `text` as a whole word or phrase, ignoring case.
+fn mentions(text: &str, term: &str) -> bool {
+    let (text, term) = (text.to_lowercase(), term.to_lowercase());
+    if term.trim().is_empty() {
+        return false;
+    }
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(&term).any(|(at, found)| {
+        !word(text[..at].chars().next_back()) && !word(text[at + found.len()..].chars().next())
+    })
+}
+
+/// Joins each question to the glossary entries its prompt, help or options use.
+fn link_glossary(dimensions: &mut [Dimension], glossary: &[GlossaryText]) {
+    for question in dimensions.iter_mut().flat_map(|d| d.questions.iter_mut()) {
+        let texts: Vec<&str> = std::iter::once(question.prompt.as_str())
+            .chain(question.help.as_deref())
+            .chain(question.options.iter().map(|o| o.text.as_str()))
+            .collect();
+        question.glossary = glossary
+            .iter()
+            .zip(0u32..)
+            .filter(|(entry, _)| {
+                std::iter::once(&entry.term)
+                    .chain(&entry.matches)
+                    .any(|term| texts.iter().any(|text| mentions(text, term)))
+            })
+            .map(|(_, index)| index)
+            .collect();
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -174,13 +222,50 @@ pub fn assemble(
         }
     }
 
+    if !crate::validate::is_https_url(&manifest.learn_more) {
+        errors.push(ContentError::NotHttps {
+            file: files.manifest.to_string(),
+            offer: "learn_more".into(),
+            url: manifest.learn_more.clone(),
+        });
+    }
+    let mut dimensions = texts.dimensions;
+    link_glossary(&mut dimensions, &texts.glossary);
+    for entry in &texts.glossary {
+        let used = dimensions
+            .iter()
+            .flat_map(|d| &d.questions)
+            .flat_map(|q| &q.glossary)
+            .any(|&i| {
+                texts
+                    .glossary
+                    .get(i as usize)
+                    .is_some_and(|e| e.id == entry.id)
+            });
+        if !used {
+            errors.push(ContentError::UnusedGlossary {
+                file: file.to_string(),
+                id: entry.id.clone(),
+            });
+        }
+    }
     let quiz = Quiz {
         version: manifest.version,
         language: language.to_string(),
         ui: texts.ui,
         levels,
-        dimensions: texts.dimensions,
+        dimensions,
         offers,
+        learn_more: with_utm(&manifest.learn_more, &manifest.utm, "learn-more"),
+        glossary: texts
+            .glossary
+            .into_iter()
+            .map(|entry| GlossaryEntry {
+                id: entry.id,
+                term: entry.term,
+                definition: entry.definition,
+            })
+            .collect(),
         releases: releases.to_vec(),
     };
     errors.extend(validate(&quiz, files));
@@ -196,9 +281,9 @@ pub fn assemble(
 pub fn compare_translation(reference: &Quiz, other: &Quiz, file: &str) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let keys = |quiz: &Quiz| -> Vec<String> {
-        quiz.dimensions
-            .iter()
-            .flat_map(|d| {
+        let glossary = quiz.glossary.iter().map(|g| format!("glossary.{}", g.id));
+        glossary
+            .chain(quiz.dimensions.iter().flat_map(|d| {
                 std::iter::once(format!("dimensions.{}", d.id)).chain(d.questions.iter().flat_map(
                     |q| {
                         std::iter::once(format!("questions.{}", q.id)).chain(
@@ -208,7 +293,7 @@ pub fn compare_translation(reference: &Quiz, other: &Quiz, file: &str) -> Vec<Co
                         )
                     },
                 ))
-            })
+            }))
             .collect()
     };
     let (expected, found) = (keys(reference), keys(other));
@@ -268,13 +353,5 @@ pub fn with_utm(url: &str, utm: &BTreeMap<String, String>, offer_id: &str) -> St
 }
 
 fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    crate::route::encode_parameter(value)
 }

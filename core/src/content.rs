@@ -11,6 +11,10 @@ use crate::content_codec::codable;
 /// question to exactly these scores, so an option's index is its rung.
 pub const OPTION_SCORES: [u8; 5] = [0, 25, 50, 75, 100];
 
+/// Every question's option ids, weakest first: an answer saved as an id means
+/// the same rung in every content version, even for a question no longer asked.
+pub const OPTION_IDS: [&str; 5] = ["a", "b", "c", "d", "e"];
+
 codable! {
     #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
     pub struct Quiz {
@@ -22,8 +26,22 @@ codable! {
         pub levels: Vec<Level>,
         pub dimensions: Vec<Dimension>,
         pub offers: Vec<Offer>,
+        /// Where the quiet "learn more" link points when no offer fits (UTM applied).
+        pub learn_more: String,
+        /// Plain-words explanations of the terms a visitor may not know.
+        pub glossary: Vec<GlossaryEntry>,
         /// Every released version's question order, oldest first (`content/releases.toml`).
         pub releases: Vec<Release>,
+    }
+}
+
+codable! {
+    /// A term and what it means, shown under each question that uses it.
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+    pub struct GlossaryEntry {
+        pub id: String,
+        pub term: String,
+        pub definition: String,
     }
 }
 
@@ -54,6 +72,9 @@ codable! {
         pub id: String,
         pub name: String,
         pub definition: String,
+        /// What to do when the visitor was not sure about the whole dimension:
+        /// who to ask, what to look for.
+        pub find_out: String,
         pub advice: Vec<Advice>,
         pub questions: Vec<Question>,
     }
@@ -77,6 +98,10 @@ codable! {
         #[serde(default)]
         pub help: Option<String>,
         pub options: Vec<AnswerOption>,
+        /// Indices into `Quiz::glossary` of the terms this question uses;
+        /// found by the build (`authoring`), not written in the content files.
+        #[serde(default)]
+        pub glossary: Vec<u32>,
     }
 }
 
@@ -148,14 +173,21 @@ codable! {
         pub table_level: String,
         pub table_not_sure: String,
         pub strengths_heading: String,
+        pub strengths_intro: String,
         pub priorities_heading: String,
         pub priorities_intro: String,
+        /// `{current}`, `{next}`: option texts.
+        pub priority_first_step: String,
+        pub priority_find_out: String,
+        pub keep_level_heading: String,
+        pub keep_level_intro: String,
         pub not_sure_heading: String,
         pub not_sure_intro: String,
         /// `{count}`, `{total}`, `{dimension}`
         pub not_sure_finding: String,
         pub training_heading: String,
         pub training_intro: String,
+        pub training_learn_more: String,
         /// Shown when no offer matches the priorities, above every offer.
         pub training_general_intro: String,
         /// `{dimensions}`
@@ -169,6 +201,13 @@ codable! {
         /// `{scores}`, `{count}`, `{result}`
         pub how_computed_overall: String,
         pub how_computed_levels: String,
+        pub how_computed_rules: Vec<String>,
+        /// `{overall_level}`, `{dimension}`, `{dimension_level}`, `{level}`
+        pub how_computed_capped: String,
+        pub table_provisional: String,
+        pub glossary_heading: String,
+        /// `{count}`
+        pub earlier_version_note: String,
         pub start_again: String,
         pub footer_privacy: String,
         pub not_found_heading: String,
@@ -182,6 +221,8 @@ codable! {
         pub landing_start_over: String,
         pub notice_not_kept: String,
         pub notice_full: String,
+        /// `{kept}`
+        pub notice_questions_updated: String,
         pub notice_quarantined: String,
         pub notice_newer: String,
         /// Storage refuses writes and nothing was saved before.
@@ -323,6 +364,32 @@ impl Quiz {
     /// The question at a zero-based position in quiz order.
     pub fn question_at(&self, position: usize) -> Option<(usize, &Question)> {
         self.questions().nth(position)
+    }
+
+    /// How long the quiz takes, in whole minutes, from its content: every
+    /// word a visitor reads on the question pages (prompts, help, options,
+    /// "Not sure", each glossary entry once) at 200 words a minute, plus six
+    /// seconds to decide each question, rounded up. docs/content.md.
+    pub fn minutes(&self) -> u32 {
+        let words = |text: &str| text.split_whitespace().count();
+        let not_sure = words(&self.ui.not_sure);
+        let question_words: usize = self
+            .questions()
+            .map(|(_, q)| {
+                words(&q.prompt)
+                    + q.help.as_deref().map_or(0, words)
+                    + q.options.iter().map(|o| words(&o.text)).sum::<usize>()
+                    + not_sure
+            })
+            .sum();
+        let glossary_words: usize = self
+            .glossary
+            .iter()
+            .map(|g| words(&g.term) + words(&g.definition))
+            .sum();
+        // In tenths of a second: 0.3 s a word (200 a minute), 6 s a question.
+        let tenths = (question_words + glossary_words) * 3 + self.question_count() * 60;
+        u32::try_from(tenths.div_ceil(600)).unwrap_or(u32::MAX)
     }
 
     /// The level a score falls in: the highest whose minimum it reaches.

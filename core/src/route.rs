@@ -133,6 +133,12 @@ fn param(segment: &str) -> Option<String> {
         .map(|text| text.into_owned())
 }
 
+/// Percent-encodes everything but `A–Z a–z 0–9 - _ . ~` (RFC 3986's
+/// unreserved characters), as route parameters and link queries are written.
+pub fn encode_parameter(text: &str) -> String {
+    utf8_percent_encode(text, PARAMETER).to_string()
+}
+
 /// Percent-encodes `text` as `encodeURIComponent` does (keeps `A–Z a–z 0–9
 /// - _ . ! ~ * ' ( )`), for values put into a query string.
 pub fn encode_component(text: &str) -> String {

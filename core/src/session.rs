@@ -122,6 +122,9 @@ pub enum Notice {
     /// The assessment in progress was finished, started over or deleted in
     /// another tab, so this tab let go of it.
     ChangedElsewhere,
+    /// The assessment in progress was started with an earlier version of the
+    /// questions; `kept` answers carry over to questions still asked.
+    QuestionsUpdated { kept: usize },
 }
 
 /// The outcome of an action on "Your data".
@@ -346,7 +349,14 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
             model.one_off.push(Notice::Quarantined);
         }
         if let Some(progress) = snapshot.progress {
-            model.answers = from_stored(&quiz, &progress.answers);
+            model.answers = from_stored(&progress.answers);
+            // Started with an earlier version of the questions: the answers
+            // to questions still asked carry over; the visitor is told.
+            if model.answers.retain_asked(&quiz) > 0 || progress.content_version != quiz.version {
+                model.one_off.push(Notice::QuestionsUpdated {
+                    kept: model.answers.len(),
+                });
+            }
             if !model.answers.is_empty() {
                 model.started_at = Some(progress.started_at);
                 model.position = progress.position.clamp(1, quiz.question_count().max(1));
@@ -710,7 +720,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
             .filter(|_| !self.model.answers.is_empty())
             .map(|started_at| Progress {
                 content_version: self.quiz.version,
-                answers: to_stored(&self.quiz, &self.model.answers),
+                answers: to_stored(&self.model.answers),
                 position: self.model.position,
                 started_at,
             });
@@ -730,7 +740,8 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         };
         match stored {
             Some(theirs) => {
-                let mut answers = from_stored(&self.quiz, &theirs.answers);
+                let mut answers = from_stored(&theirs.answers);
+                answers.retain_asked(&self.quiz);
                 for (id, answer) in &self.model.unsaved {
                     answers.set(id, *answer);
                 }
@@ -800,7 +811,13 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
             return;
         }
         let started_at = self.model.started_at.unwrap_or(now.ms);
-        let attempt = new_attempt(&self.quiz, &self.model.answers, started_at, now.ms);
+        let attempt = new_attempt(
+            &self.quiz,
+            &self.model.answers,
+            self.quiz.version,
+            started_at,
+            now.ms,
+        );
         let id = attempt.id.clone();
         let link = self.share_link(&attempt, now.offset_minutes);
         let report = score(&self.quiz, &self.model.answers);
@@ -889,7 +906,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         let at = shared
             .completed_on
             .map_or(now.ms, |day| f64::from(day) * MS_PER_DAY);
-        let mut attempt = new_attempt(&self.quiz, &shared.answers, at, at);
+        let mut attempt = new_attempt(&self.quiz, &shared.answers, shared.version, at, at);
         attempt.label = shared
             .label
             .as_deref()
@@ -927,9 +944,14 @@ pub fn share_code(
     offset_minutes: i32,
     graphemes: &dyn Graphemes,
 ) -> String {
-    let answers = from_stored(quiz, &attempt.answers);
+    let answers = from_stored(&attempt.answers);
     let day = local_day(attempt.completed_at, offset_minutes);
-    match quiz.release(quiz.version) {
+    // In the attempt's own version's order, so an earlier result's link keeps
+    // every answer it was made with.
+    let release = quiz
+        .release(attempt.content_version)
+        .or_else(|| quiz.release(quiz.version));
+    match release {
         Some(release) => share::encode(release, &answers, attempt.label.as_deref(), day, graphemes),
         None => String::new(),
     }

@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::Quiz;
+use crate::content::{Quiz, OPTION_IDS};
 use crate::json::{self, Json, JsonError};
 use crate::scoring::{score, Answer, AnswerSheet};
 use crate::text::{self, Graphemes};
@@ -247,44 +247,49 @@ fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> 
     map
 }
 
-pub fn to_stored(quiz: &Quiz, answers: &AnswerSheet) -> StoredAnswers {
-    map_of(quiz.questions().filter_map(|(_, question)| {
-        let option = match answers.get(&question.id)? {
-            Answer::NotSure => NOT_SURE.to_string(),
-            Answer::Choice(index) => question.options.get(usize::from(index))?.id.clone(),
+/// Answers as stored: question id to option id (`a` to `e`, the same rung in
+/// every content version) or [`NOT_SURE`]. Every answer is kept, also to
+/// questions the current content no longer asks.
+pub fn to_stored(answers: &AnswerSheet) -> StoredAnswers {
+    map_of(answers.iter().filter_map(|(id, answer)| {
+        let option = match answer {
+            Answer::NotSure => NOT_SURE,
+            Answer::Choice(index) => *OPTION_IDS.get(usize::from(index))?,
         };
-        Some((question.id.clone(), option))
+        Some((id.to_string(), option.to_string()))
     }))
 }
 
-/// Answers for the questions and options this content still has; others are dropped.
-pub fn from_stored(quiz: &Quiz, stored: &StoredAnswers) -> AnswerSheet {
-    quiz.questions()
-        .filter_map(|(_, question)| {
-            let option = stored.get(&question.id)?;
+/// Stored answers back as an answer sheet; an option id that names no rung is dropped.
+pub fn from_stored(stored: &StoredAnswers) -> AnswerSheet {
+    stored
+        .iter()
+        .filter_map(|(id, option)| {
             let answer = if option == NOT_SURE {
                 Answer::NotSure
             } else {
-                let index = question.options.iter().position(|o| &o.id == option)?;
+                let index = OPTION_IDS.iter().position(|o| o == option)?;
                 Answer::Choice(u8::try_from(index).ok()?)
             };
-            Some((question.id.clone(), answer))
+            Some((id.clone(), answer))
         })
         .collect()
 }
 
-/// Records a completed quiz with its scores; times in ms since the epoch.
+/// Records a completed quiz: `answers` given to content version
+/// `content_version`, scored with `quiz`; times in ms since the epoch.
 pub fn new_attempt(
     quiz: &Quiz,
     answers: &AnswerSheet,
+    content_version: u32,
     started_at: f64,
     completed_at: f64,
 ) -> Attempt {
     let report = score(quiz, answers);
-    let stored = to_stored(quiz, answers);
+    let stored = to_stored(answers);
     Attempt {
         id: attempt_id(completed_at, &stored),
-        content_version: quiz.version,
+        content_version,
         started_at,
         completed_at,
         label: None,

@@ -70,6 +70,16 @@ pub enum ContentError {
         file: String,
         reason: String,
     },
+    /// A glossary entry that no question uses (its term appears nowhere).
+    UnusedGlossary {
+        file: String,
+        id: String,
+    },
+    /// Options not named `a` to `e`, weakest first.
+    OptionIds {
+        file: String,
+        question: String,
+    },
 }
 
 impl fmt::Display for ContentError {
@@ -108,6 +118,14 @@ impl fmt::Display for ContentError {
             }
             Self::BadLevels { file, reason } => write!(f, "{file}: levels {reason}"),
             Self::BadRelease { file, reason } => write!(f, "{file}: {reason}"),
+            Self::UnusedGlossary { file, id } => write!(
+                f,
+                "{file}: glossary entry `{id}` is used by no question (its term or matches appear in none)"
+            ),
+            Self::OptionIds { file, question } => write!(
+                f,
+                "{file}: question `{question}` must name its options a, b, c, d, e from weakest to strongest"
+            ),
         }
     }
 }
@@ -205,6 +223,11 @@ pub fn validate(quiz: &Quiz, files: SourceFiles<'_>) -> Vec<ContentError> {
             &dimension.definition,
             &mut errors,
         );
+        empty(
+            format!("{}.find_out", dimension.id),
+            &dimension.find_out,
+            &mut errors,
+        );
         if dimension.questions.is_empty() {
             errors.push(ContentError::NoQuestions {
                 file: file_name(),
@@ -250,7 +273,33 @@ pub fn validate(quiz: &Quiz, files: SourceFiles<'_>) -> Vec<ContentError> {
                 &mut errors,
             );
             validate_options(question, file, &mut errors, &mut empty);
+            let ids: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
+            if question.options.len() == crate::content::OPTION_IDS.len()
+                && ids != crate::content::OPTION_IDS
+            {
+                errors.push(ContentError::OptionIds {
+                    file: file_name(),
+                    question: question.id.clone(),
+                });
+            }
         }
+    }
+
+    let mut glossary_ids = HashSet::new();
+    for entry in &quiz.glossary {
+        if !glossary_ids.insert(entry.id.as_str()) {
+            errors.push(duplicate(file, "glossary", &entry.id));
+        }
+        empty(
+            format!("glossary.{}.term", entry.id),
+            &entry.term,
+            &mut errors,
+        );
+        empty(
+            format!("glossary.{}.definition", entry.id),
+            &entry.definition,
+            &mut errors,
+        );
     }
 
     errors.extend(validate_releases(quiz, files.releases));

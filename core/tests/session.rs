@@ -623,7 +623,7 @@ fn an_import_that_would_keep_more_than_the_limit_changes_nothing() {
     .into_iter()
     .collect();
     let many: Vec<Attempt> = (0..MAX_ATTEMPTS)
-        .map(|i| new_attempt(&quiz, &sheet, 0.0, 1e9 + i as f64))
+        .map(|i| new_attempt(&quiz, &sheet, quiz.version, 0.0, 1e9 + i as f64))
         .collect();
     tab.update(Event::ImportRead(Some(export(&JSON, &many, 1.0))), at(1.0));
     assert_eq!(
@@ -1141,7 +1141,6 @@ proptest! {
     /// finished attempt is lost but by a delete; labels are always clean.
     #[test]
     fn one_tab_never_loses_answers_or_attempts(steps in prop::collection::vec(step(), 1..60)) {
-        let quiz = quiz();
         let store = MemoryStore::new();
         let mut tab = open(&store, "#/q/1");
         let mut finished_ids: BTreeSet<String> = BTreeSet::new();
@@ -1160,7 +1159,7 @@ proptest! {
             }
             if matches!(event, Event::Flush) {
                 let stored = stored_progress(&store);
-                let expected = storage::to_stored(&quiz, &tab.model().answers);
+                let expected = storage::to_stored(&tab.model().answers);
                 prop_assert_eq!(stored.map(|p| p.answers).unwrap_or_default(), expected);
             }
             let stored_ids: BTreeSet<String> = stored_attempts(&store).into_iter().map(|a| a.id).collect();

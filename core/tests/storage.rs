@@ -120,15 +120,15 @@ fn what_is_written_reads_back() {
         .collect();
     let progress = Progress {
         content_version: quiz.version,
-        answers: to_stored(&quiz, &answers),
+        answers: to_stored(&answers),
         position: 8,
         started_at: 1.5e12,
     };
     let read = found(read_progress(Some(&write(&JSON, &progress))));
     assert_eq!(read, progress);
-    assert_eq!(from_stored(&quiz, &read.answers), answers);
+    assert_eq!(from_stored(&read.answers), answers);
 
-    let attempt = new_attempt(&quiz, &answers, 1.5e12, 1.6e12);
+    let attempt = new_attempt(&quiz, &answers, quiz.version, 1.5e12, 1.6e12);
     let attempts = found(read_attempts(Some(&write(&JSON, &vec![attempt.clone()]))));
     assert_eq!(attempts, [attempt]);
     assert_eq!(
@@ -261,20 +261,20 @@ fn an_attempt_records_scores_and_a_stable_id() {
         .questions()
         .map(|(_, q)| (q.id.clone(), Answer::Choice(3)))
         .collect();
-    let attempt = new_attempt(&quiz, &answers, 10.0, 20.0);
+    let attempt = new_attempt(&quiz, &answers, quiz.version, 10.0, 20.0);
     assert_eq!(attempt.scores.overall, Some(75));
     assert_eq!(attempt.scores.level.as_deref(), Some("systematic"));
     assert_eq!(attempt.scores.dimensions.len(), quiz.dimensions.len());
     assert_eq!(
         attempt.id,
-        new_attempt(&quiz, &answers, 10.0, 20.0).id,
+        new_attempt(&quiz, &answers, quiz.version, 10.0, 20.0).id,
         "same attempt, same id"
     );
     let mut other = answers.clone();
     other.set(&quiz.dimensions[0].questions[0].id, Answer::Choice(4));
     assert_ne!(
         attempt.id,
-        new_attempt(&quiz, &other, 10.0, 20.0).id,
+        new_attempt(&quiz, &other, quiz.version, 10.0, 20.0).id,
         "different answers, different id"
     );
 }

@@ -56,8 +56,10 @@ fn a_question_without_five_options_is_rejected() {
 fn options_out_of_order_are_rejected() {
     let errors = errors_of(|_, texts| texts.dimensions[0].questions[0].options.swap(0, 4));
     assert!(
-        matches!(errors.as_slice(), [ContentError::UnexpectedScores { found, .. }] if found == &[100, 25, 50, 75, 0])
+        matches!(errors.as_slice(), [ContentError::UnexpectedScores { found, .. }, ContentError::OptionIds { .. }] if found == &[100, 25, 50, 75, 0]),
+        "{errors:?}"
     );
+    assert!(messages(&errors).contains("must name its options a, b, c, d, e"));
 }
 
 #[test]
@@ -216,7 +218,7 @@ fn levels_must_start_at_zero_and_increase() {
 
 #[test]
 fn empty_texts_are_rejected() {
-    let errors = errors_of(|_, texts| texts.dimensions[0].questions[2].prompt = "  ".into());
+    let errors = errors_of(|_, texts| texts.dimensions[0].questions[1].prompt = "  ".into());
     assert!(
         matches!(errors.as_slice(), [ContentError::EmptyText { item, .. }] if item.ends_with(".prompt"))
     );
@@ -261,16 +263,44 @@ fn a_reordered_question_without_a_new_release_is_rejected() {
     let errors = errors_of(|_, texts| texts.dimensions[0].questions.swap(0, 1));
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
-        messages(&errors).starts_with("releases.toml: release 1 lists a different question order"),
+        messages(&errors).starts_with("releases.toml: release 2 lists a different question order"),
         "{errors:?}"
     );
 }
 
 #[test]
 fn a_new_content_version_needs_its_release_entry() {
-    let errors = errors_of(|manifest, _| manifest.version = 2);
+    let errors = errors_of(|manifest, _| manifest.version = 3);
     assert!(
-        messages(&errors).contains("releases.toml: has no entry for the content version 2"),
+        messages(&errors).contains("releases.toml: has no entry for the content version 3"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_glossary_entry_no_question_uses_is_rejected() {
+    let errors = errors_of(|_, texts| {
+        texts.glossary.push(quiz_core::authoring::GlossaryText {
+            id: "synergy".into(),
+            term: "synergy".into(),
+            matches: Vec::new(),
+            definition: "A word no question uses.".into(),
+        })
+    });
+    assert_eq!(
+        errors,
+        [ContentError::UnusedGlossary {
+            file: "en.toml".into(),
+            id: "synergy".into()
+        }]
+    );
+}
+
+#[test]
+fn a_dimension_without_its_find_out_step_is_rejected() {
+    let errors = errors_of(|_, texts| texts.dimensions[3].find_out = " ".into());
+    assert!(
+        matches!(errors.as_slice(), [ContentError::EmptyText { item, .. }] if item.ends_with(".find_out")),
         "{errors:?}"
     );
 }

@@ -25,7 +25,7 @@ test('holding Enter goes on one question, not two', async () => {
   await question.waitForNumber(2);
   await page.keyboard.press('2');
   assert.equal(await question.options.nth(1).isChecked(), true, 'the keys still work on question 2');
-  assert.equal((await question.progress.textContent()).trim(), 'Question 2 of 30');
+  assert.equal((await question.progress.textContent()).trim(), 'Question 2 of 21');
   assert.deepEqual(page.errors, []);
 });
 

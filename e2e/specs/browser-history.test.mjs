@@ -27,7 +27,7 @@ test('Back and Forward move between questions and keep the answers', async () =>
 
   await page.goBack();
   await page.goBack();
-  await landing.heading.filter({ hasText: 'How ready is your organisation for alliances?' }).waitFor();
+  await landing.heading.filter({ hasText: 'How well does your organisation run its alliances?' }).waitFor();
 
   // A reload after Back resumes where the visitor went back to.
   await page.goForward();

@@ -145,7 +145,7 @@ test('the host page hears ready, started, each question, completed with the resu
     assert.equal(event.detail.version, 1);
     assert.equal(event.detail.id, '1');
   }
-  assert.equal(events[2].detail.total, 30);
+  assert.equal(events[2].detail.total, 21);
   const completed = events.find((e) => e.type === 'alliance-quiz:completed').detail;
   assert.equal(completed.overall, 75);
   assert.equal(String(completed.overall), shown.overall);
@@ -212,7 +212,7 @@ test('two widgets on one page stay independent', async () => {
   // One browser, one storage: the second widget offers to resume the same
   // assessment (what is stored is the truth for every frame), but hears and
   // tells nothing of the first one's steps.
-  await second.getByRole('link', { name: 'Resume (1 of 30 answered)' }).waitFor();
+  await second.getByRole('link', { name: 'Resume (1 of 21 answered)' }).waitFor();
   await settledHeight(page, 'first');
   await settledHeight(page, 'second');
 

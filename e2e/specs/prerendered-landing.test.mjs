@@ -11,7 +11,7 @@ import { blockStorage, fixture, seedStorage } from '../support/storage.mjs';
 import { HistoryPage, LandingPage, QuestionPage } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
-const HEADING = 'How ready is your organisation for alliances?';
+const HEADING = 'How well does your organisation run its alliances?';
 
 /** A context that watches the prerendered markup (support/prerendered.mjs); `prepare` as in useApp. */
 function watchedContext({ prepare, ...options } = {}) {

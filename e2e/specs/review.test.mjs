@@ -20,8 +20,8 @@ test('skipped questions are listed and reachable from the review', async () => {
   await page.evaluate(() => { window.location.hash = '#/review'; });
   const review = new ReviewPage(page);
   await review.heading.waitFor();
-  assert.equal(await review.summary.textContent(), 'You answered 2 of 30 questions.');
-  assert.equal(await review.openQuestions.count(), 28);
+  assert.equal(await review.summary.textContent(), 'You answered 2 of 21 questions.');
+  assert.equal(await review.openQuestions.count(), 19);
   const first = review.openQuestions.first();
   assert.equal(await first.textContent(), 'Go to question 2');
   await first.click();
@@ -43,7 +43,7 @@ test('an unknown page or question number shows a friendly not-found page', async
     const page = await app.open(path);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Back to the start' }).click();
-    await page.getByRole('heading', { level: 1, name: 'How ready is your organisation for alliances?' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'How well does your organisation run its alliances?' }).waitFor();
     assert.deepEqual(page.errors, [], path);
   }
 });

@@ -4,6 +4,7 @@ use quiz_core::text::fill;
 use quiz_core::Report;
 use yew::prelude::*;
 
+use crate::components::result_report::capped_text;
 use crate::content::QuizRef;
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +26,7 @@ pub fn HowComputed(props: &HowComputedProps) -> Html {
             <p>{ ui.how_computed_intro.clone() }</p>
             <ul>
                 { for report.dimensions.iter().map(|result| {
-                    let name = quiz.dimensions[result.dimension].name.clone();
+                    let name = quiz.dimensions.get(result.dimension).map(|d| d.name.clone()).unwrap_or_default();
                     let left_out = result.not_sure + result.unanswered;
                     let working = match result.score {
                         Some(score) => fill(&ui.how_computed_dimension, &[
@@ -52,6 +53,12 @@ pub fn HowComputed(props: &HowComputedProps) -> Html {
                     ("result", &overall.to_string()),
                 ]) }</p>
             }
+            if let Some(text) = capped_text(quiz, report) {
+                <p>{ text }</p>
+            }
+            <ul class="rules">
+                { for ui.how_computed_rules.iter().map(|rule| html! { <li>{ rule.clone() }</li> }) }
+            </ul>
             <p>{ ui.how_computed_levels.clone() }</p>
             <ul>
                 { for quiz.levels.iter().enumerate().map(|(index, level)| {

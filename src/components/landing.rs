@@ -4,9 +4,6 @@ use yew::prelude::*;
 
 use crate::content::QuizRef;
 
-/// Seconds a considered answer takes; 30 questions come to about 8 minutes.
-const SECONDS_PER_QUESTION: usize = 16;
-
 #[derive(Properties, PartialEq)]
 pub struct LandingProps {
     pub quiz: QuizRef,
@@ -26,7 +23,8 @@ pub fn Landing(props: &LandingProps) -> Html {
     let quiz = &props.quiz;
     let ui = &quiz.ui;
     let questions = quiz.question_count();
-    let minutes = (questions * SECONDS_PER_QUESTION).div_ceil(60).max(1);
+    // Computed from the content (reading and deciding), never typed in.
+    let minutes = quiz.minutes().max(1);
     let duration = fill(
         &ui.landing_duration,
         &[

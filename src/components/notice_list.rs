@@ -1,5 +1,6 @@
 use quiz_core::session::Notice;
 use quiz_core::store::StorageStatus;
+use quiz_core::text::fill;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
@@ -27,6 +28,9 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
                     Notice::Storage(StorageStatus::Kept) => return Html::default(),
                     Notice::Quarantined => &ui.notice_quarantined,
                     Notice::ChangedElsewhere => &ui.notice_changed_elsewhere,
+                    Notice::QuestionsUpdated { kept } => {
+                        &fill(&ui.notice_questions_updated, &[("kept", &kept.to_string())])
+                    }
                 };
                 let on_click = {
                     let (on_dismiss, notice) = (props.on_dismiss.clone(), *notice);

@@ -75,6 +75,19 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
                 heading_ref={heading}
                 on_choose={props.on_answer.clone()}
             />
+            if !question.glossary.is_empty() {
+                <section class="glossary" aria-labelledby="glossary-heading" data-testid="glossary">
+                    <h2 id="glossary-heading">{ ui.glossary_heading.clone() }</h2>
+                    <dl>
+                        { for question.glossary.iter().filter_map(|i| quiz.glossary.get(*i as usize)).map(|entry| html! {
+                            <>
+                                <dt>{ entry.term.clone() }</dt>
+                                <dd>{ entry.definition.clone() }</dd>
+                            </>
+                        }) }
+                    </dl>
+                </section>
+            }
             <p class="keys-hint">{ ui.answer_keys_hint.clone() }</p>
             <div class="question-nav">
                 <button type="button" class="button" onclick={on_back}>{ ui.back.clone() }</button>

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use quiz_core::scoring::recommend;
+use quiz_core::scoring::{recommend, Priority};
 use quiz_core::text::fill;
 use quiz_core::{Quiz, Report};
 use yew::prelude::*;
@@ -16,7 +16,7 @@ pub struct ResultReportProps {
     /// An earlier result to show changes against.
     #[prop_or_default]
     pub compare: Option<Rc<Report>>,
-    /// "Change since 3 Mar 2026", shown with the overall change.
+    /// "Change since 3 March 2026", shown with the overall change.
     #[prop_or_default]
     pub compare_heading: Option<AttrValue>,
 }
@@ -34,7 +34,7 @@ pub fn change_text(now: Option<u8>, before: Option<u8>) -> String {
 }
 
 /// Overall score and level, the chart and table, strengths, priorities with
-/// advice, "not sure" findings, training and the worked scoring.
+/// their first steps, "not sure" findings, training and the worked scoring.
 #[function_component]
 pub fn ResultReport(props: &ResultReportProps) -> Html {
     let quiz = &props.quiz;
@@ -48,6 +48,11 @@ pub fn ResultReport(props: &ResultReportProps) -> Html {
     };
     html! {
         <>
+            if report.earlier_answers > 0 {
+                <p class="earlier-version" data-testid="earlier-version">
+                    { fill(&ui.earlier_version_note, &[("count", &report.earlier_answers.to_string())]) }
+                </p>
+            }
             <div class="overall" data-testid="overall">
                 <p class="overall-label">{ ui.overall_label.clone() }</p>
                 <p class="overall-score"><span data-testid="overall-score">{ overall.to_string() }</span><span class="overall-max">{ " / 100" }</span></p>
@@ -58,6 +63,9 @@ pub fn ResultReport(props: &ResultReportProps) -> Html {
                 }
                 <p class="overall-level">{ ui.level_label.clone() }{ ": " }<strong data-testid="overall-level">{ level.name.clone() }</strong></p>
                 <p>{ level.summary.clone() }</p>
+                if let Some(text) = capped_text(quiz, report) {
+                    <p class="level-cap" data-testid="level-cap">{ text }</p>
+                }
             </div>
 
             <section aria-labelledby="chart-heading">
@@ -70,21 +78,26 @@ pub fn ResultReport(props: &ResultReportProps) -> Html {
             if !report.strengths.is_empty() {
                 <section aria-labelledby="strengths-heading" data-testid="strengths">
                     <h2 id="strengths-heading">{ ui.strengths_heading.clone() }</h2>
+                    <p>{ ui.strengths_intro.clone() }</p>
                     <ul class="strengths">
                         { for report.strengths.iter().map(|d| html! {
-                            <li><strong>{ quiz.dimensions[*d].name.clone() }</strong>{ " · " }{ score_text(report, *d) }</li>
+                            <li><strong>{ dimension_name(quiz, *d) }</strong>{ " · " }{ score_text(report, *d) }</li>
                         }) }
                     </ul>
                 </section>
             }
 
-            <section aria-labelledby="priorities-heading" data-testid="priorities">
-                <h2 id="priorities-heading">{ ui.priorities_heading.clone() }</h2>
-                <p>{ ui.priorities_intro.clone() }</p>
-                <ol class="priorities">
-                    { for report.priorities.iter().map(|d| render_priority(quiz, report, *d)) }
-                </ol>
-            </section>
+            if report.priorities.is_empty() {
+                { render_keep_level(quiz, report) }
+            } else {
+                <section aria-labelledby="priorities-heading" data-testid="priorities">
+                    <h2 id="priorities-heading">{ ui.priorities_heading.clone() }</h2>
+                    <p>{ ui.priorities_intro.clone() }</p>
+                    <ol class="priorities">
+                        { for report.priorities.iter().map(|p| render_priority(quiz, report, *p)) }
+                    </ol>
+                </section>
+            }
 
             { render_not_sure(quiz, report) }
 
@@ -92,6 +105,13 @@ pub fn ResultReport(props: &ResultReportProps) -> Html {
             <HowComputed quiz={quiz.clone()} report={report.clone()} />
         </>
     }
+}
+
+fn dimension_name(quiz: &Quiz, dimension: usize) -> String {
+    quiz.dimensions
+        .get(dimension)
+        .map(|d| d.name.clone())
+        .unwrap_or_default()
 }
 
 fn score_text(report: &Report, dimension: usize) -> String {
@@ -102,26 +122,102 @@ fn score_text(report: &Report, dimension: usize) -> String {
         .map_or_else(String::new, |s| s.to_string())
 }
 
-fn render_priority(quiz: &Quiz, report: &Report, d: usize) -> Html {
-    let dimension = &quiz.dimensions[d];
-    let result = &report.dimensions[d];
-    let advice = result.level.and_then(|l| quiz.advice_for(d, l));
-    let level_name = result
-        .level
+fn level_name(quiz: &Quiz, level: Option<usize>) -> String {
+    level
         .and_then(|l| quiz.levels.get(l))
         .map(|l| l.name.clone())
-        .unwrap_or_default();
-    html! {
-        <li class="priority">
-            <h3>{ dimension.name.clone() }{ " · " }{ score_text(report, d) }{ " · " }{ level_name }</h3>
-            <p class="definition">{ dimension.definition.clone() }</p>
-            if let Some(advice) = advice {
-                <p class="advice-headline">{ advice.headline.clone() }</p>
-                <ul class="actions">
-                    { for advice.actions.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
-                </ul>
+        .unwrap_or_default()
+}
+
+/// The sentence that explains a capped overall level, when it is capped.
+pub fn capped_text(quiz: &Quiz, report: &Report) -> Option<String> {
+    let cap = report.cap?;
+    let weakest = report.dimensions.get(cap.dimension)?;
+    Some(fill(
+        &quiz.ui.how_computed_capped,
+        &[
+            ("overall_level", &level_name(quiz, Some(cap.uncapped))),
+            ("dimension", &dimension_name(quiz, cap.dimension)),
+            ("dimension_level", &level_name(quiz, weakest.level)),
+            ("level", &level_name(quiz, report.level)),
+        ],
+    ))
+}
+
+fn render_priority(quiz: &Quiz, report: &Report, priority: Priority) -> Html {
+    let d = priority.dimension();
+    let (Some(dimension), Some(result)) = (quiz.dimensions.get(d), report.dimensions.get(d)) else {
+        return Html::default();
+    };
+    let ui = &quiz.ui;
+    match priority {
+        Priority::FindOut(_) => html! {
+            <li class="priority" data-testid="priority">
+                <h3>{ dimension.name.clone() }{ " · " }{ ui.not_assessed.clone() }</h3>
+                <p class="definition">{ dimension.definition.clone() }</p>
+                <p class="advice-headline">{ ui.priority_find_out.clone() }</p>
+                <p class="first-step" data-testid="first-step">{ dimension.find_out.clone() }</p>
+            </li>
+        },
+        Priority::Improve(_) => {
+            let advice = result.level.and_then(|l| quiz.advice_for(d, l));
+            // The next option up from the visitor's own weakest answer here.
+            let step = result.weakest.and_then(|(question, rung)| {
+                let options = &dimension.questions.get(question)?.options;
+                let current = options.get(usize::from(rung))?;
+                let next = options.get(usize::from(rung) + 1)?;
+                Some(fill(
+                    &ui.priority_first_step,
+                    &[("current", &current.text), ("next", &next.text)],
+                ))
+            });
+            html! {
+                <li class="priority" data-testid="priority">
+                    <h3>
+                        { dimension.name.clone() }{ " · " }{ score_text(report, d) }{ " · " }{ level_name(quiz, result.level) }
+                        if result.provisional {
+                            { " · " }<span class="provisional">{ ui.table_provisional.clone() }</span>
+                        }
+                    </h3>
+                    <p class="definition">{ dimension.definition.clone() }</p>
+                    if let Some(step) = step {
+                        <p class="first-step" data-testid="first-step">{ step }</p>
+                    }
+                    if let Some(advice) = advice {
+                        <p class="advice-headline">{ advice.headline.clone() }</p>
+                        <ul class="actions">
+                            { for advice.actions.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
+                        </ul>
+                    }
+                </li>
             }
-        </li>
+        }
+    }
+}
+
+/// With every assessed dimension at the top level: what keeps it there, for
+/// the dimensions the core chose (the two weakest).
+fn render_keep_level(quiz: &Quiz, report: &Report) -> Html {
+    let ui = &quiz.ui;
+    html! {
+        <section aria-labelledby="keep-level-heading" data-testid="keep-level">
+            <h2 id="keep-level-heading">{ ui.keep_level_heading.clone() }</h2>
+            <p>{ ui.keep_level_intro.clone() }</p>
+            <ul class="keep-level">
+                { for report.keep.iter().filter_map(|d| {
+                    let result = report.dimensions.get(*d)?;
+                    let advice = quiz.advice_for(*d, result.level?)?;
+                    Some(html! {
+                        <li>
+                            <strong>{ dimension_name(quiz, *d) }{ ": " }</strong>{ advice.headline.clone() }
+                            <ul class="actions">
+                                { for advice.actions.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
+                            </ul>
+                        </li>
+                    })
+                }) }
+            </ul>
+        </section>
     }
 }
 
@@ -137,7 +233,7 @@ fn render_not_sure(quiz: &Quiz, report: &Report) -> Html {
                 &[
                     ("count", &d.not_sure.to_string()),
                     ("total", &d.questions.to_string()),
-                    ("dimension", &quiz.dimensions[d.dimension].name),
+                    ("dimension", &dimension_name(quiz, d.dimension)),
                 ],
             )
         })

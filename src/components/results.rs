@@ -55,9 +55,8 @@ pub fn Results(props: &ResultsProps) -> Html {
         None => Vec::new(),
     };
     let compare_id = use_state(|| earlier.first().map(|a| a.id.clone()));
-    let scored = |attempt: Option<&Attempt>| {
-        attempt.map(|a| Rc::new(score(quiz, &from_stored(quiz, &a.answers))))
-    };
+    let scored =
+        |attempt: Option<&Attempt>| attempt.map(|a| Rc::new(score(quiz, &from_stored(&a.answers))));
     let report = use_memo((quiz.clone(), attempt.cloned()), |(_, a)| {
         scored(a.as_ref())
     });

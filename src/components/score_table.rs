@@ -36,13 +36,20 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
             </thead>
             <tbody>
                 { for props.report.dimensions.iter().map(|result| {
-                    let dimension = &quiz.dimensions[result.dimension];
+                    let Some(dimension) = quiz.dimensions.get(result.dimension) else {
+                        return Html::default();
+                    };
                     let score = result.score.map_or_else(|| ui.not_assessed.clone(), |s| s.to_string());
                     let level = result.level.and_then(|l| quiz.levels.get(l)).map_or("–".to_string(), |l| l.name.clone());
                     html! {
                         <tr data-dimension={dimension.id.clone()}>
                             <th scope="row">{ dimension.name.clone() }</th>
-                            <td data-testid="dimension-score">{ score }</td>
+                            <td data-testid="dimension-score">
+                                { score }
+                                if result.provisional {
+                                    <span class="provisional">{ " (" }{ ui.table_provisional.clone() }{ ")" }</span>
+                                }
+                            </td>
                             <td>{ level }</td>
                             <td>{ format!("{} / {}", result.not_sure, result.questions) }</td>
                             if let Some(compare) = &props.compare {

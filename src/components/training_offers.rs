@@ -10,23 +10,24 @@ pub struct TrainingOffersProps {
     pub recommendations: Vec<Recommendation>,
 }
 
-/// The training that matches the visitor's priorities, as calls to action.
-/// With no match (every priority already strong), every offer is listed for upkeep.
+/// The training that serves the visitor's priorities at their level, as calls
+/// to action. An offer that serves none is not shown: only a quiet link to
+/// learn more remains.
 #[function_component]
 pub fn TrainingOffers(props: &TrainingOffersProps) -> Html {
     let quiz = &props.quiz;
     let ui = &quiz.ui;
-    let (intro, shown): (String, Vec<Recommendation>) = if props.recommendations.is_empty() {
-        let all = (0..quiz.offers.len())
-            .map(|offer| Recommendation {
-                offer,
-                because: Vec::new(),
-            })
-            .collect();
-        (ui.training_general_intro.clone(), all)
-    } else {
-        (ui.training_intro.clone(), props.recommendations.clone())
-    };
+    if props.recommendations.is_empty() {
+        return html! {
+            <p class="learn-more" data-testid="training">
+                <a href={quiz.learn_more.clone()} target="_blank" rel="noopener">
+                    { ui.training_learn_more.clone() }
+                    <span class="visually-hidden">{ " " }{ ui.opens_in_new_tab.clone() }</span>
+                </a>
+            </p>
+        };
+    }
+    let (intro, shown) = (ui.training_intro.clone(), &props.recommendations);
     html! {
         <section class="training" aria-labelledby="training-heading" data-testid="training">
             <h2 id="training-heading">{ ui.training_heading.clone() }</h2>
