@@ -34,13 +34,18 @@ export function useApp() {
     return context;
   };
   /**
-   * A new page in `context` at `path` on the app (or an absolute URL), collecting console errors in `page.errors`;
+   * A new page in `context` at `path` on the app (or an absolute URL), collecting console errors in
+   * `page.errors` and every console message in `page.messages`;
    * `waitUntil` as in Playwright's `page.goto` (default: the load event).
    */
   visit.openIn = async (context, path = '/', { waitUntil } = {}) => {
     const page = await context.newPage();
     page.errors = [];
-    page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
+    page.messages = [];
+    page.on('console', (message) => {
+      page.messages.push(message.text());
+      if (message.type() === 'error') page.errors.push(message.text());
+    });
     page.on('pageerror', (error) => page.errors.push(error.message));
     await page.goto(/^https?:/.test(path) ? path : `${server.origin}${path}`, { waitUntil });
     return page;
