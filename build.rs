@@ -25,6 +25,12 @@ fn main() {
     if target.starts_with("wasm32") && profile == "release" {
         println!("cargo:rustc-link-arg-bins=-zstack-size={RELEASE_WASM_STACK_BYTES}");
     }
+    if target.starts_with("wasm32") {
+        // Code splitting (src/lazy.rs, scripts/split-build.mjs): the split
+        // step reads the linker's relocations to move functions and data
+        // between the main module and the parts.
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
     if let Err(errors) = build_content() {
         for error in &errors {
             println!("cargo:warning={error}");

@@ -6,10 +6,12 @@ use quiz_core::session::{CopyOutcome, Event, Field, Model};
 use yew::prelude::*;
 
 use crate::components::{
-    EmbedPage, History, Landing, NotFound, PartnerCompare, QuestionPage, Results, Review,
-    SharedResult, YourData,
+    EmbedPageProps, HistoryProps, Landing, NotFound, PartnerCompareProps, QuestionPage,
+    ResultsProps, Review, SharedResultProps, YourDataProps,
 };
 use crate::hooks::SessionHandle;
+use crate::lazy::Lazy;
+use crate::parts::{self, HistoryPage};
 
 /// `Intl` locale for dates in `language`: the quiz's language in a region
 /// that writes dates day first (until the visitor's region is known).
@@ -65,25 +67,32 @@ pub fn page(session: &SessionHandle) -> Html {
             let (title, url) = (quiz.ui.app_title.clone(), share_link.clone());
             let label_for = id.clone().unwrap_or_default().to_string();
             let key = label_for.clone();
-            html! {
-                <Results {key} quiz={quiz.clone()} attempts={model.attempts.clone()} {id} {locale}
-                    share_link={share_link.clone()} can_share={session.can_share()}
-                    share_status={status(&model, Field::ShareLink)}
-                    on_copy={session.on(move |()| Event::Copy { field: Field::ShareLink, text: share_link.clone() })}
-                    on_share={session.on(move |()| Event::Share { field: Field::ShareLink, title: title.clone(), url: url.clone() })}
-                    on_label={session.on(move |label| Event::SetLabel { attempt: label_for.clone(), label })}
-                    on_start_again={session.on(|()| Event::StartAgain)} />
-            }
+            let props = yew::props!(ResultsProps {
+                quiz: quiz.clone(), attempts: model.attempts.clone(), id, locale,
+                share_link: share_link.clone(), can_share: session.can_share(),
+                share_status: status(&model, Field::ShareLink),
+                on_copy: session.on(move |()| Event::Copy { field: Field::ShareLink, text: share_link.clone() }),
+                on_share: session.on(move |()| Event::Share { field: Field::ShareLink, title: title.clone(), url: url.clone() }),
+                on_label: session.on(move |label| Event::SetLabel { attempt: label_for.clone(), label }),
+                on_start_again: session.on(|()| Event::StartAgain),
+            });
+            html! { <Lazy<ResultsProps> {key} part={&parts::RESULTS} {props} /> }
         }
-        Route::History => html! {
-            <History quiz={quiz.clone()} attempts={model.attempts.clone()} {locale} can_undo={model.deleted.is_some()}
-                on_delete={session.on(|attempt| Event::Delete { attempt })} on_undo={session.on(|()| Event::Undo)}
-                on_delete_all={session.on(|()| Event::DeleteAll)}>
-                <YourData {quiz} storage={model.storage} status={model.data_status.clone()}
-                    on_export={session.on(|()| Event::Export)} on_import={session.on(|bytes| Event::ImportChosen { bytes })}
-                    on_delete_everything={session.on(|()| Event::DeleteEverything)} />
-            </History>
-        },
+        Route::History => {
+            let props = HistoryPage {
+                history: yew::props!(HistoryProps {
+                    quiz: quiz.clone(), attempts: model.attempts.clone(), locale, can_undo: model.deleted.is_some(),
+                    on_delete: session.on(|attempt| Event::Delete { attempt }), on_undo: session.on(|()| Event::Undo),
+                    on_delete_all: session.on(|()| Event::DeleteAll), children: Html::default(),
+                }),
+                data: yew::props!(YourDataProps {
+                    quiz, storage: model.storage, status: model.data_status.clone(),
+                    on_export: session.on(|()| Event::Export), on_import: session.on(|bytes| Event::ImportChosen { bytes }),
+                    on_delete_everything: session.on(|()| Event::DeleteEverything),
+                }),
+            };
+            html! { <Lazy<HistoryPage> part={&parts::HISTORY} {props} /> }
+        }
         Route::SharedResult { code } => {
             let mine = model
                 .attempts
@@ -91,19 +100,24 @@ pub fn page(session: &SessionHandle) -> Html {
                 .map(|a| AttrValue::from(session.share_code(a)));
             let saved = model.saved_shared.as_deref() == Some(code.as_str());
             let to_save = code.clone();
-            html! {
-                <SharedResult key={code.clone()} {quiz} code={code.clone()} {mine} {locale} {saved}
-                    on_save={session.on(move |()| Event::SaveShared { code: to_save.clone() })} />
-            }
+            let props = yew::props!(SharedResultProps {
+                quiz, code: code.clone(), mine, locale, saved,
+                on_save: session.on(move |()| Event::SaveShared { code: to_save.clone() }),
+            });
+            html! { <Lazy<SharedResultProps> key={code.clone()} part={&parts::SHARED} {props} /> }
         }
         Route::Compare { first, second } => {
             let link = session.compare_link(&first, &second);
-            html! { <PartnerCompare {quiz} first={first} second={second} {link} /> }
+            let props = yew::props!(PartnerCompareProps { quiz, first, second, link });
+            html! { <Lazy<PartnerCompareProps> part={&parts::COMPARE} {props} /> }
         }
-        Route::Embed => html! {
-            <EmbedPage {quiz} app_base={session.app_base()} copy_status={status(&model, Field::EmbedCode)}
-                on_copy={session.on(|text| Event::Copy { field: Field::EmbedCode, text })} />
-        },
+        Route::Embed => {
+            let props = yew::props!(EmbedPageProps {
+                quiz, app_base: session.app_base(), copy_status: status(&model, Field::EmbedCode),
+                on_copy: session.on(|text| Event::Copy { field: Field::EmbedCode, text }),
+            });
+            html! { <Lazy<EmbedPageProps> part={&parts::EMBED} {props} /> }
+        }
         Route::NotFound => html! { <NotFound {quiz} /> },
     }
 }
