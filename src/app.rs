@@ -11,7 +11,9 @@ use crate::components::{ContentErrorPanel, Layout};
 use crate::content::{self, ContentError, QuizRef};
 use crate::hooks::{use_session, Navigator, RouterContext};
 use crate::pages;
+use crate::platform::after_paint;
 use crate::platform::embed_frame::{Embed, HeightReporter};
+use quiz_core::route::Route;
 
 #[function_component]
 pub fn App() -> Html {
@@ -60,6 +62,18 @@ fn Visit(props: &VisitProps) -> Html {
         navigator: Navigator::new(session.on(Event::Navigate)),
     };
     let notices = session.model().notices();
+    // Code splitting: the results part is fetched while the visitor answers
+    // (after the question is painted and the browser is idle), so finishing
+    // does not wait for it; a failed prefetch is tried again on the way.
+    let answering = matches!(
+        session.model().route,
+        Route::Question { .. } | Route::Review
+    );
+    use_effect_with(answering, |answering| {
+        if *answering && crate::parts::RESULTS.get().is_none() {
+            after_paint::when_idle(|| crate::parts::RESULTS.prefetch());
+        }
+    });
     html! {
         <ContextProvider<RouterContext> context={router}>
             <Layout quiz={props.quiz.clone()} {notices} on_dismiss={session.on(Event::Dismiss)} {embedded}>

@@ -10,7 +10,7 @@
 //! to the main module's memory, table and functions, so yew and std are not
 //! compiled into a part a second time.
 //!
-//! [`Lazy`] renders a part: a fallback while it loads, a message with a
+//! [`lazy`] renders a part: a fallback while it loads, a message with a
 //! retry button when the load failed (the runtime caches only successful
 //! loads, so a retry fetches again), and from then on the part's view,
 //! synchronously, as any other component. Host builds (tests, clippy) call
@@ -18,6 +18,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use yew::prelude::*;
@@ -92,15 +93,49 @@ macro_rules! part {
     };
 }
 
-#[derive(Properties)]
-pub struct LazyProps<P: PartialEq + 'static> {
-    pub part: &'static Part<P>,
-    pub props: P,
+/// What [`Lazy`] needs of a part, whatever its props: one component for all
+/// parts (a generic one was compiled once per part, 20 KB of wasm).
+pub trait Loader {
+    fn name(&self) -> &'static str;
+    /// Loads the part; `false` when the fetch or the instantiation failed.
+    fn start(&'static self) -> Pin<Box<dyn Future<Output = bool>>>;
 }
 
-impl<P: PartialEq + 'static> PartialEq for LazyProps<P> {
+impl<P: 'static> Loader for Part<P> {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn start(&'static self) -> Pin<Box<dyn Future<Output = bool>>> {
+        Box::pin(async move { self.load().await.is_ok() })
+    }
+}
+
+/// `part` with `props`, and while it loads (or failed to) a fallback with
+/// "Try again". `key` as on any element: a new key is a new page.
+pub fn lazy<P: 'static>(part: &'static Part<P>, props: P, key: Option<AttrValue>) -> Html {
+    let loader: &'static dyn Loader = part;
+    let view: Rc<dyn Fn() -> Option<Html>> =
+        Rc::new(move || part.get().map(|render| render(&props)));
+    // Keyed by part too: one `Lazy` after another in the same place must not
+    // be taken for the same component (its status belongs to its part).
+    let key = match key {
+        Some(key) => format!("{}:{key}", part.name),
+        None => part.name.to_string(),
+    };
+    html! { <Lazy {key} part={loader} {view} /> }
+}
+
+#[derive(Properties, Clone)]
+pub struct LazyProps {
+    pub part: &'static dyn Loader,
+    /// The part's view with its props, once the part is loaded.
+    pub view: Rc<dyn Fn() -> Option<Html>>,
+}
+
+impl PartialEq for LazyProps {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.part, other.part) && self.props == other.props
+        std::ptr::addr_eq(self.part, other.part) && Rc::ptr_eq(&self.view, &other.view)
     }
 }
 
@@ -110,30 +145,33 @@ enum Status {
     Failed,
 }
 
-/// Renders `part` with `props`; loads it first when needed.
+/// Renders a part; loads it first when needed. Use [`lazy`].
 #[function_component]
-pub fn Lazy<P: PartialEq + 'static>(props: &LazyProps<P>) -> Html {
+pub fn Lazy(props: &LazyProps) -> Html {
     let part = props.part;
     let status = use_state_eq(|| Status::Loading);
     // Bumped by "Try again": the effect below runs once per attempt.
     let attempt = use_state_eq(|| 0u32);
     let rerender = use_force_update();
+    let view = (props.view)();
+    let loaded = view.is_some();
     {
         let status = status.clone();
         use_effect_with(*attempt, move |_| {
-            if part.get().is_none() {
+            if !loaded {
                 status.set(Status::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
-                    match part.load().await {
-                        Ok(_) => rerender.force_update(),
-                        Err(_) => status.set(Status::Failed),
+                    if part.start().await {
+                        rerender.force_update();
+                    } else {
+                        status.set(Status::Failed);
                     }
                 });
             }
         });
     }
-    if let Some(render) = part.get() {
-        return render(&props.props);
+    if let Some(view) = view {
+        return view;
     }
     match *status {
         Status::Loading => html! {

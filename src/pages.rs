@@ -10,7 +10,7 @@ use crate::components::{
     ResultsProps, Review, SharedResultProps, YourDataProps,
 };
 use crate::hooks::SessionHandle;
-use crate::lazy::Lazy;
+use crate::lazy::lazy;
 use crate::parts::{self, HistoryPage};
 
 /// `Intl` locale for dates in `language`: the quiz's language in a region
@@ -68,30 +68,52 @@ pub fn page(session: &SessionHandle) -> Html {
             let label_for = id.clone().unwrap_or_default().to_string();
             let key = label_for.clone();
             let props = yew::props!(ResultsProps {
-                quiz: quiz.clone(), attempts: model.attempts.clone(), id, locale,
-                share_link: share_link.clone(), can_share: session.can_share(),
+                quiz: quiz.clone(),
+                attempts: model.attempts.clone(),
+                id,
+                locale,
+                share_link: share_link.clone(),
+                can_share: session.can_share(),
                 share_status: status(&model, Field::ShareLink),
-                on_copy: session.on(move |()| Event::Copy { field: Field::ShareLink, text: share_link.clone() }),
-                on_share: session.on(move |()| Event::Share { field: Field::ShareLink, title: title.clone(), url: url.clone() }),
-                on_label: session.on(move |label| Event::SetLabel { attempt: label_for.clone(), label }),
+                on_copy: session.on(move |()| Event::Copy {
+                    field: Field::ShareLink,
+                    text: share_link.clone()
+                }),
+                on_share: session.on(move |()| Event::Share {
+                    field: Field::ShareLink,
+                    title: title.clone(),
+                    url: url.clone()
+                }),
+                on_label: session.on(move |label| Event::SetLabel {
+                    attempt: label_for.clone(),
+                    label
+                }),
                 on_start_again: session.on(|()| Event::StartAgain),
             });
-            html! { <Lazy<ResultsProps> {key} part={&parts::RESULTS} {props} /> }
+            lazy(&parts::RESULTS, props, Some(key.into()))
         }
         Route::History => {
             let props = HistoryPage {
                 history: yew::props!(HistoryProps {
-                    quiz: quiz.clone(), attempts: model.attempts.clone(), locale, can_undo: model.deleted.is_some(),
-                    on_delete: session.on(|attempt| Event::Delete { attempt }), on_undo: session.on(|()| Event::Undo),
-                    on_delete_all: session.on(|()| Event::DeleteAll), children: Html::default(),
+                    quiz: quiz.clone(),
+                    attempts: model.attempts.clone(),
+                    locale,
+                    can_undo: model.deleted.is_some(),
+                    on_delete: session.on(|attempt| Event::Delete { attempt }),
+                    on_undo: session.on(|()| Event::Undo),
+                    on_delete_all: session.on(|()| Event::DeleteAll),
+                    children: Html::default(),
                 }),
                 data: yew::props!(YourDataProps {
-                    quiz, storage: model.storage, status: model.data_status.clone(),
-                    on_export: session.on(|()| Event::Export), on_import: session.on(|bytes| Event::ImportChosen { bytes }),
+                    quiz,
+                    storage: model.storage,
+                    status: model.data_status.clone(),
+                    on_export: session.on(|()| Event::Export),
+                    on_import: session.on(|bytes| Event::ImportChosen { bytes }),
                     on_delete_everything: session.on(|()| Event::DeleteEverything),
                 }),
             };
-            html! { <Lazy<HistoryPage> part={&parts::HISTORY} {props} /> }
+            lazy(&parts::HISTORY, props, None)
         }
         Route::SharedResult { code } => {
             let mine = model
@@ -101,22 +123,38 @@ pub fn page(session: &SessionHandle) -> Html {
             let saved = model.saved_shared.as_deref() == Some(code.as_str());
             let to_save = code.clone();
             let props = yew::props!(SharedResultProps {
-                quiz, code: code.clone(), mine, locale, saved,
-                on_save: session.on(move |()| Event::SaveShared { code: to_save.clone() }),
+                quiz,
+                code: code.clone(),
+                mine,
+                locale,
+                saved,
+                on_save: session.on(move |()| Event::SaveShared {
+                    code: to_save.clone()
+                }),
             });
-            html! { <Lazy<SharedResultProps> key={code.clone()} part={&parts::SHARED} {props} /> }
+            lazy(&parts::SHARED, props, Some(code.into()))
         }
         Route::Compare { first, second } => {
             let link = session.compare_link(&first, &second);
-            let props = yew::props!(PartnerCompareProps { quiz, first, second, link });
-            html! { <Lazy<PartnerCompareProps> part={&parts::COMPARE} {props} /> }
+            let props = yew::props!(PartnerCompareProps {
+                quiz,
+                first,
+                second,
+                link
+            });
+            lazy(&parts::COMPARE, props, None)
         }
         Route::Embed => {
             let props = yew::props!(EmbedPageProps {
-                quiz, app_base: session.app_base(), copy_status: status(&model, Field::EmbedCode),
-                on_copy: session.on(|text| Event::Copy { field: Field::EmbedCode, text }),
+                quiz,
+                app_base: session.app_base(),
+                copy_status: status(&model, Field::EmbedCode),
+                on_copy: session.on(|text| Event::Copy {
+                    field: Field::EmbedCode,
+                    text
+                }),
             });
-            html! { <Lazy<EmbedPageProps> part={&parts::EMBED} {props} /> }
+            lazy(&parts::EMBED, props, None)
         }
         Route::NotFound => html! { <NotFound {quiz} /> },
     }

@@ -7,8 +7,8 @@
 use yew::prelude::*;
 
 use crate::components::{
-    EmbedPage, EmbedPageProps, History, HistoryProps, PartnerCompare, PartnerCompareProps,
-    Results, ResultsProps, SharedResult, SharedResultProps, YourData, YourDataProps,
+    EmbedPage, EmbedPageProps, History, HistoryProps, PartnerCompare, PartnerCompareProps, Results,
+    ResultsProps, SharedResult, SharedResultProps, YourData, YourDataProps,
 };
 use crate::part;
 

@@ -17,8 +17,16 @@ fn main() -> ExitCode {
         eprintln!("usage: wasm-split-step INPUT.wasm OUT_DIR MAIN_MODULE [LINK_NAME]");
         return ExitCode::from(2);
     };
-    let link_name = format!("./{}", rest.first().map_or("__wasm_split.js", String::as_str));
-    match run(Path::new(input), Path::new(out_dir), main_module, &link_name) {
+    let link_name = format!(
+        "./{}",
+        rest.first().map_or("__wasm_split.js", String::as_str)
+    );
+    match run(
+        Path::new(input),
+        Path::new(out_dir),
+        main_module,
+        &link_name,
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("wasm-split-step: {error:?}");
