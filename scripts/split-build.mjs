@@ -95,6 +95,9 @@ try {
     const digest = sri(readFileSync(join(staging, file)));
     index = index.replace(pattern, (m, a, b, c) => (a ? `${a}${digest}` : `${b}${digest}${c}`));
   }
+  // The glue imports the loader statically: fetch it with the glue, not after.
+  index = index.replace(/(<link[^>]*href=["']?\.\/[^"'\s>]+\.js["']?[^>]*rel=["']?modulepreload["']?[^>]*>)/,
+    `$1<link href=./${loaderName} rel=modulepreload>`);
   writeFileSync(indexPath, index);
   console.error(`split-build: ${Object.keys(manifest).length} parts (${Object.keys(manifest).join(', ')}), ${parts.length} files, loader ${loaderName}`);
 } finally {

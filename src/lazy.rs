@@ -13,8 +13,9 @@
 //! [`lazy`] renders a part: a fallback while it loads, a message with a
 //! retry button when the load failed (the runtime caches only successful
 //! loads, so a retry fetches again), and from then on the part's view,
-//! synchronously, as any other component. Host builds (tests, clippy) call
-//! the function directly.
+//! synchronously, as any other component. Without the `split` feature (which
+//! index.html turns on for trunk's builds) nothing is split: the browser
+//! tests and host builds call the function directly.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -74,13 +75,15 @@ impl<P: 'static> Part<P> {
     }
 }
 
-/// Declares a part: `part!(pub static RESULTS: Props = results => render_fn);`
-/// where `results` names the wasm module and `render_fn: fn(&Props) -> Html`
-/// is what goes into it (with everything only it reaches).
+/// Declares a part: `part!(pub static RESULTS: Props = results => render_fn;);`
+/// where `results` names the wasm module (`split_results.wasm`; parts that
+/// name the same module share it) and `render_fn: fn(&Props) -> Html` is what
+/// goes into it, with everything only it reaches.
 #[macro_export]
 macro_rules! part {
     ($vis:vis static $name:ident: $props:ty = $module:ident => $render:path;) => {
         $vis static $name: $crate::lazy::Part<$props> = {
+            #[cfg(feature = "split")]
             #[::wasm_split_helpers::wasm_split($module, fallible)]
             fn $module() -> ::core::result::Result<
                 $crate::lazy::Render<$props>,
@@ -88,7 +91,16 @@ macro_rules! part {
             > {
                 ::core::result::Result::Ok($render)
             }
-            $crate::lazy::Part::new(::core::stringify!($module), || ::std::boxed::Box::pin($module()))
+            // Without the split step (browser tests, `cargo test`): one module,
+            // whose wasm must not import the split loader.
+            #[cfg(not(feature = "split"))]
+            async fn $module() -> ::core::result::Result<
+                $crate::lazy::Render<$props>,
+                $crate::lazy::SplitLoaderError,
+            > {
+                ::core::result::Result::Ok($render)
+            }
+            $crate::lazy::Part::new(::core::stringify!($name), || ::std::boxed::Box::pin($module()))
         };
     };
 }

@@ -1,7 +1,7 @@
 import { launchChromium } from '/work/split/e2e/support/chromium.mjs';
 import { startServer } from '/work/split/e2e/support/server.mjs';
 const [first, second] = process.argv.slice(2);
-const server = await startServer('/work/split/dist');
+const server = await startServer(process.env.DIST ?? '/work/split/dist');
 const browser = await launchChromium();
 const page = await browser.newPage();
 page.on('console', (m) => { if (!m.text().includes('integrity')) console.log(`console.${m.type()}: ${m.text().slice(0, 600)}`); });
