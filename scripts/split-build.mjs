@@ -12,7 +12,8 @@
 //   4. file names with a content hash for the parts and the loader, the
 //      integrity hashes in index.html for the replaced glue and main wasm.
 // Usage: node scripts/split-build.mjs STAGING_DIR [release|debug]
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,21 +58,25 @@ try {
   run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript', '--out-dir', bindgen, '--out-name', stem,
     ...(release ? [] : ['--debug', '--keep-debug']), join(work, 'main.wasm')]);
 
-  // 3. wasm-opt on each module (as trunk does for the whole one: -Oz).
+  // 3. wasm-opt on each module (as trunk would on the whole one: -Oz; trunk's
+  // own pass is off, data-wasm-opt="0" in index.html), two at a time.
   const parts = readdirSync(work).filter((n) => /^(split_|chunk_).*\.wasm$/.test(n));
-  const optimise = (from, to) => {
-    if (release) run('wasm-opt', ['-Oz', from, '-o', to]);
-    else writeFileSync(to, readFileSync(from));
+  const jobs = [[join(bindgen, `${stem}_bg.wasm`), join(staging, mainWasm)],
+    ...parts.map((part) => [join(work, part), join(work, `opt-${part}`)])];
+  const optimise = async ([from, to]) => {
+    if (!release) return writeFileSync(to, readFileSync(from));
+    const started = Date.now();
+    await promisify(execFile)('wasm-opt', ['-Oz', from, '-o', to], { cwd: root });
+    if (process.env.SPLIT_BUILD_VERBOSE) console.error(`split-build: wasm-opt -Oz ${from} (${Date.now() - started} ms)`);
   };
-  optimise(join(bindgen, `${stem}_bg.wasm`), join(staging, mainWasm));
+  const queue = [...jobs];
+  await Promise.all([0, 1].map(async () => { while (queue.length) await optimise(queue.shift()); }));
 
   // 4. Content-hashed names for the parts, then for the loader naming them.
   let loader = readFileSync(join(work, LOADER), 'utf8');
   const renamed = {};
   for (const part of parts) {
-    const optimised = join(work, `opt-${part}`);
-    optimise(join(work, part), optimised);
-    const bytes = readFileSync(optimised);
+    const bytes = readFileSync(join(work, `opt-${part}`));
     const name = part.replace(/\.wasm$/, `-${hash(bytes)}.wasm`);
     writeFileSync(join(staging, name), bytes);
     renamed[part] = name;
