@@ -23,7 +23,12 @@ function references(text, path) {
     for (const m of text.matchAll(/@import\s+["']([^"']+)["']/g)) add(m[1]);
   } else if (/\.m?js$/.test(path)) {
     for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g)) add(m[1]);
-    for (const m of text.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g)) add(m[1]);
+    // The code-splitting loader (scripts/split-build.mjs) names every part
+    // this way, but fetches one only when the app first shows it.
+    const onDemand = /(^|\/)__wasm_split[^/]*\.js$/.test(path);
+    for (const m of text.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g)) {
+      if (onDemand) { if (!SKIP.test(m[1])) found.push({ value: m[1], kind: 'part' }); } else add(m[1]);
+    }
   }
   return found;
 }
@@ -33,7 +38,8 @@ function references(text, path) {
  * through `lookup(path)` ({ raw: Buffer } or nothing). Resolves to
  * { files: [{ url, raw }], missing: [paths HTML or CSS refers to but absent],
  * unresolved: [paths only a script names, absent: wasm-bindgen's default wasm
- * path, which trunk's loader overrides, is one] }.
+ * path, which trunk's loader overrides, is one], parts: [paths the
+ * code-splitting loader fetches only when a part is first shown] }.
  */
 export async function firstVisitFiles(entry, lookup) {
   const seen = new Set();
@@ -41,8 +47,10 @@ export async function firstVisitFiles(entry, lookup) {
   const files = [];
   const missing = [];
   const unresolved = [];
+  const parts = new Set();
   while (queue.length) {
     const { path, kind } = queue.shift();
+    if (kind === 'part') { parts.add(path); continue; }
     if (seen.has(path)) continue;
     seen.add(path);
     const found = await lookup(path);
@@ -53,5 +61,7 @@ export async function firstVisitFiles(entry, lookup) {
       if (!seen.has(target)) queue.push({ path: target, kind: reference.kind });
     }
   }
-  return { files, missing, unresolved };
+  // Loaded on demand (code splitting), and not on the way there.
+  for (const path of seen) parts.delete(path);
+  return { files, missing, unresolved, parts: [...parts] };
 }

@@ -6,7 +6,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg)$/;
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|bin|webmanifest)$/;
 
 // The levels every byte count of this project uses: these siblings, the size
 // check in `make test` and the benchmark's server (bench/support/server.mjs).

@@ -7,7 +7,9 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod hooks;
+pub mod lazy;
 pub mod pages;
+pub mod parts;
 pub mod performance;
 pub mod platform;
 

@@ -6,18 +6,23 @@ use quiz_core::session::{CopyOutcome, Event, Field, Model};
 use yew::prelude::*;
 
 use crate::components::{
-    EmbedPage, History, Landing, NotFound, PartnerCompare, QuestionPage, Results, Review,
-    SharedResult, YourData,
+    EmbedPageProps, HistoryProps, Landing, NotFound, PartnerCompareProps, QuestionPage,
+    ResultsProps, Review, SharedResultProps, YourDataProps,
 };
 use crate::hooks::SessionHandle;
+use crate::lazy::lazy;
+use crate::parts::{self, HistoryPage};
 
-/// `Intl` locale for dates in `language`: the quiz's language in a region
-/// that writes dates day first (until the visitor's region is known).
+/// `Intl` locale for dates in `language`: the visitor's own region for it,
+/// or the language's default (`quiz_core::language::locale`).
 pub fn locale(language: &str) -> AttrValue {
-    match language {
-        "en" => "en-GB".into(),
-        "nl" => "nl-NL".into(),
-        other => AttrValue::from(other.to_string()),
+    let languages = crate::content::languages();
+    match languages.iter().find(|l| l.code == language) {
+        Some(language) => AttrValue::from(quiz_core::language::locale(
+            language,
+            &crate::platform::browser_languages(),
+        )),
+        None => AttrValue::from(language.to_string()),
     }
 }
 
@@ -31,13 +36,13 @@ fn status(model: &Model, field: Field) -> Option<CopyOutcome> {
 /// The page for the model's route.
 pub fn page(session: &SessionHandle) -> Html {
     let model = session.model();
-    let quiz = session.quiz().clone();
+    let quiz = session.quiz();
     let locale = locale(&quiz.language);
     match model.route.clone() {
         // The core moves on to a question; nothing to show meanwhile.
         Route::Landing if session.skips_landing() => Html::default(),
         Route::Landing => html! {
-            <Landing {quiz} answered={model.answers.answered_in(session.quiz())} position={model.position}
+            <Landing answered={model.answers.answered_in(&quiz)} {quiz} position={model.position}
                 on_start_over={session.on(|()| Event::StartOver)} />
         },
         Route::Question { number } => {
@@ -65,25 +70,54 @@ pub fn page(session: &SessionHandle) -> Html {
             let (title, url) = (quiz.ui.app_title.clone(), share_link.clone());
             let label_for = id.clone().unwrap_or_default().to_string();
             let key = label_for.clone();
-            html! {
-                <Results {key} quiz={quiz.clone()} attempts={model.attempts.clone()} {id} {locale}
-                    share_link={share_link.clone()} can_share={session.can_share()}
-                    share_status={status(&model, Field::ShareLink)}
-                    on_copy={session.on(move |()| Event::Copy { field: Field::ShareLink, text: share_link.clone() })}
-                    on_share={session.on(move |()| Event::Share { field: Field::ShareLink, title: title.clone(), url: url.clone() })}
-                    on_label={session.on(move |label| Event::SetLabel { attempt: label_for.clone(), label })}
-                    on_start_again={session.on(|()| Event::StartAgain)} />
-            }
+            let props = yew::props!(ResultsProps {
+                quiz: quiz.clone(),
+                attempts: model.attempts.clone(),
+                id,
+                locale,
+                share_link: share_link.clone(),
+                can_share: session.can_share(),
+                share_status: status(&model, Field::ShareLink),
+                on_copy: session.on(move |()| Event::Copy {
+                    field: Field::ShareLink,
+                    text: share_link.clone()
+                }),
+                on_share: session.on(move |()| Event::Share {
+                    field: Field::ShareLink,
+                    title: title.clone(),
+                    url: url.clone()
+                }),
+                on_label: session.on(move |label| Event::SetLabel {
+                    attempt: label_for.clone(),
+                    label
+                }),
+                on_start_again: session.on(|()| Event::StartAgain),
+            });
+            lazy(&parts::RESULTS, props, Some(key.into()))
         }
-        Route::History => html! {
-            <History quiz={quiz.clone()} attempts={model.attempts.clone()} {locale} can_undo={model.deleted.is_some()}
-                on_delete={session.on(|attempt| Event::Delete { attempt })} on_undo={session.on(|()| Event::Undo)}
-                on_delete_all={session.on(|()| Event::DeleteAll)}>
-                <YourData {quiz} storage={model.storage} status={model.data_status.clone()}
-                    on_export={session.on(|()| Event::Export)} on_import={session.on(|bytes| Event::ImportChosen { bytes })}
-                    on_delete_everything={session.on(|()| Event::DeleteEverything)} />
-            </History>
-        },
+        Route::History => {
+            let props = HistoryPage {
+                history: yew::props!(HistoryProps {
+                    quiz: quiz.clone(),
+                    attempts: model.attempts.clone(),
+                    locale,
+                    can_undo: model.deleted.is_some(),
+                    on_delete: session.on(|attempt| Event::Delete { attempt }),
+                    on_undo: session.on(|()| Event::Undo),
+                    on_delete_all: session.on(|()| Event::DeleteAll),
+                    children: Html::default(),
+                }),
+                data: yew::props!(YourDataProps {
+                    quiz,
+                    storage: model.storage,
+                    status: model.data_status.clone(),
+                    on_export: session.on(|()| Event::Export),
+                    on_import: session.on(|bytes| Event::ImportChosen { bytes }),
+                    on_delete_everything: session.on(|()| Event::DeleteEverything),
+                }),
+            };
+            lazy(&parts::HISTORY, props, None)
+        }
         Route::SharedResult { code } => {
             let mine = model
                 .attempts
@@ -91,19 +125,40 @@ pub fn page(session: &SessionHandle) -> Html {
                 .map(|a| AttrValue::from(session.share_code(a)));
             let saved = model.saved_shared.as_deref() == Some(code.as_str());
             let to_save = code.clone();
-            html! {
-                <SharedResult key={code.clone()} {quiz} code={code.clone()} {mine} {locale} {saved}
-                    on_save={session.on(move |()| Event::SaveShared { code: to_save.clone() })} />
-            }
+            let props = yew::props!(SharedResultProps {
+                quiz,
+                code: code.clone(),
+                mine,
+                locale,
+                saved,
+                on_save: session.on(move |()| Event::SaveShared {
+                    code: to_save.clone()
+                }),
+            });
+            lazy(&parts::SHARED, props, Some(code.into()))
         }
         Route::Compare { first, second } => {
             let link = session.compare_link(&first, &second);
-            html! { <PartnerCompare {quiz} first={first} second={second} {link} /> }
+            let props = yew::props!(PartnerCompareProps {
+                quiz,
+                first,
+                second,
+                link
+            });
+            lazy(&parts::COMPARE, props, None)
         }
-        Route::Embed => html! {
-            <EmbedPage {quiz} app_base={session.app_base()} copy_status={status(&model, Field::EmbedCode)}
-                on_copy={session.on(|text| Event::Copy { field: Field::EmbedCode, text })} />
-        },
+        Route::Embed => {
+            let props = yew::props!(EmbedPageProps {
+                quiz,
+                app_base: session.app_base(),
+                copy_status: status(&model, Field::EmbedCode),
+                on_copy: session.on(|text| Event::Copy {
+                    field: Field::EmbedCode,
+                    text
+                }),
+            });
+            lazy(&parts::EMBED, props, None)
+        }
         Route::NotFound => html! { <NotFound {quiz} /> },
     }
 }

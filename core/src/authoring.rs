@@ -17,12 +17,23 @@ use crate::validate::{validate, ContentError, SourceFiles};
 pub struct Manifest {
     pub version: u32,
     pub default_language: String,
+    /// Every language shipped, in the switch's order.
+    pub languages: Vec<LanguageEntry>,
     pub levels: Vec<LevelBand>,
     #[serde(default)]
     pub utm: BTreeMap<String, String>,
     /// Where the quiet "learn more" link points when no offer fits a result.
     pub learn_more: String,
     pub offers: Vec<OfferLink>,
+}
+
+/// A language as the manifest lists it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageEntry {
+    pub code: String,
+    pub name: String,
+    pub locale: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -354,4 +365,104 @@ pub fn with_utm(url: &str, utm: &BTreeMap<String, String>, offer_id: &str) -> St
 
 fn encode(value: &str) -> String {
     crate::route::encode_parameter(value)
+}
+
+/// One language's quiz, built: its manifest entry and the compact form.
+#[derive(Clone, Debug)]
+pub struct BuiltLanguage {
+    pub language: crate::language::Language,
+    /// `content_codec::encode` of the assembled quiz.
+    pub bytes: Vec<u8>,
+}
+
+/// Every language of a content folder, validated against the manifest and
+/// against the default language, the default first. This is what the app's
+/// build script runs; tests run it on other folders (a third language).
+pub fn build(dir: &std::path::Path) -> Result<Vec<BuiltLanguage>, Vec<ContentError>> {
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name)).map_err(|e| {
+            vec![ContentError::Parse {
+                file: name.to_string(),
+                message: e.to_string(),
+            }]
+        })
+    };
+    let manifest = parse_manifest(&read("manifest.toml")?, "manifest.toml").map_err(|e| vec![e])?;
+    let releases = parse_releases(&read("releases.toml")?, "releases.toml").map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    let files: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| {
+            vec![ContentError::Parse {
+                file: "content/".into(),
+                message: e.to_string(),
+            }]
+        })?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| {
+            name.ends_with(".toml") && name != "manifest.toml" && name != "releases.toml"
+        })
+        .collect();
+    for file in &files {
+        let code = file.trim_end_matches(".toml");
+        if !manifest.languages.iter().any(|l| l.code == code) {
+            errors.push(ContentError::UnknownReference {
+                file: "manifest.toml".into(),
+                item: "languages".into(),
+                reference: format!("{code} (content/{file} is not listed)"),
+            });
+        }
+    }
+    // The default language first: every other one is compared with it.
+    let mut order: Vec<&LanguageEntry> = manifest.languages.iter().collect();
+    tiny_sort::stable::sort_by_key(&mut order, |l| l.code != manifest.default_language);
+    if order.first().map(|l| &l.code) != Some(&manifest.default_language) {
+        errors.push(ContentError::MissingTranslation {
+            file: "manifest.toml".into(),
+            key: format!("languages.{}", manifest.default_language),
+        });
+    }
+    let mut reference: Option<Quiz> = None;
+    let mut built = Vec::new();
+    for entry in order {
+        let file = format!("{}.toml", entry.code);
+        if !files.contains(&file) {
+            errors.push(ContentError::MissingTranslation {
+                file,
+                key: "(the whole file)".into(),
+            });
+            continue;
+        }
+        let source_files = SourceFiles {
+            manifest: "manifest.toml",
+            language: &file,
+            releases: "releases.toml",
+        };
+        let quiz =
+            match read(&file).and_then(|text| parse_language(&text, &file).map_err(|e| vec![e])) {
+                Ok(texts) => assemble(&manifest, &releases, texts, &entry.code, source_files),
+                Err(found) => Err(found),
+            };
+        match quiz {
+            Ok(quiz) => {
+                if let Some(reference) = &reference {
+                    errors.extend(compare_translation(reference, &quiz, &file));
+                }
+                built.push(BuiltLanguage {
+                    language: crate::language::Language {
+                        code: entry.code.clone(),
+                        name: entry.name.clone(),
+                        locale: entry.locale.clone(),
+                    },
+                    bytes: crate::content_codec::encode(&quiz),
+                });
+                reference.get_or_insert(quiz);
+            }
+            Err(found) => errors.extend(found),
+        }
+    }
+    if errors.is_empty() {
+        Ok(built)
+    } else {
+        Err(errors)
+    }
 }

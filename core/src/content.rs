@@ -138,6 +138,8 @@ codable! {
     #[serde(deny_unknown_fields)]
     pub struct UiText {
         pub app_title: String,
+        /// The language switch's label: "Language".
+        pub language_label: String,
         pub skip_to_content: String,
         pub landing_heading: String,
         pub landing_intro: Vec<String>,
@@ -228,6 +230,7 @@ codable! {
         /// Storage refuses writes and nothing was saved before.
         pub notice_full_nothing_kept: String,
         pub notice_changed_elsewhere: String,
+        pub notice_language_unavailable: String,
         pub notice_dismiss: String,
         /// `{date}`
         pub results_completed_on: String,

@@ -7,6 +7,17 @@
 //! strings are a length and UTF-8 bytes; lists are a count and their items;
 //! an optional string is a 0 or 1 byte, then the string.
 
+/// A fingerprint of `bytes` for file names that change when the content does
+/// (FNV-1a, 64 bits, as 16 hex digits): cache busting, not security.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 /// Writes a value in the compact form.
 pub trait Encode {
     fn encode(&self, out: &mut Vec<u8>);

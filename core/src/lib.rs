@@ -12,6 +12,7 @@ pub mod embed;
 pub mod gap;
 pub mod json;
 pub mod keys;
+pub mod language;
 pub mod route;
 pub mod scoring;
 pub mod session;

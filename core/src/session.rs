@@ -16,6 +16,7 @@ use std::rc::Rc;
 use crate::content::Quiz;
 use crate::embed::{Completed, EmbedEvent};
 use crate::json::Json;
+use crate::language::Language;
 use crate::route::Route;
 use crate::scoring::{score, Answer, AnswerSheet};
 use crate::share;
@@ -80,6 +81,11 @@ pub struct Capabilities {
 pub struct Context {
     /// This page's address without its fragment: share links start with it.
     pub app_base: String,
+    /// The languages the quiz ships, the default first.
+    pub languages: Vec<Language>,
+    /// The language the visitor asked for; when the quiz started in another
+    /// (it could not be downloaded), they are told.
+    pub wanted_language: Option<String>,
     pub embed: Option<EmbedConfig>,
     pub capabilities: Capabilities,
 }
@@ -125,6 +131,8 @@ pub enum Notice {
     /// The assessment in progress was started with an earlier version of the
     /// questions; `kept` answers carry over to questions still asked.
     QuestionsUpdated { kept: usize },
+    /// The chosen language could not be downloaded; the quiz stays in the one shown.
+    LanguageUnavailable,
 }
 
 /// The outcome of an action on "Your data".
@@ -160,6 +168,8 @@ pub struct Model {
     pub deleted: Option<Deleted>,
     pub data_status: Option<DataStatus>,
     pub copy_status: Option<(Field, CopyOutcome)>,
+    /// A language chosen and being downloaded.
+    pub loading_language: Option<String>,
     /// The shared code last saved to history, so its page says so.
     pub saved_shared: Option<String>,
     one_off: Vec<Notice>,
@@ -269,6 +279,15 @@ pub enum Event {
     StorageChanged {
         key: Option<String>,
     },
+    /// The language switch: show the quiz in `code` from now on, and keep it.
+    ChooseLanguage {
+        code: String,
+    },
+    /// A chosen language's quiz arrived; answers and place are kept.
+    LanguageReady(Rc<Quiz>),
+    LanguageFailed {
+        code: String,
+    },
     /// The next frame is painted, or the page is being hidden: write what waits.
     Flush,
 }
@@ -300,6 +319,9 @@ pub enum Effect {
     ReadChosenFile,
     /// Send [`Event::UndoExpired`] with `token` after `ms`.
     ExpireUndo { token: u32, ms: u32 },
+    /// Get the quiz in `code` (download it if need be); answer with
+    /// [`Event::LanguageReady`] or [`Event::LanguageFailed`].
+    LoadLanguage { code: String },
 }
 
 /// The core of a visit: the quiz, the store, the JSON bridge and the model.
@@ -336,6 +358,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
             deleted: None,
             data_status: None,
             copy_status: None,
+            loading_language: None,
             saved_shared: None,
             one_off: Vec::new(),
             dismissed: Vec::new(),
@@ -347,6 +370,13 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         };
         if !snapshot.quarantined.is_empty() {
             model.one_off.push(Notice::Quarantined);
+        }
+        if context
+            .wanted_language
+            .as_ref()
+            .is_some_and(|wanted| *wanted != quiz.language)
+        {
+            model.one_off.push(Notice::LanguageUnavailable);
         }
         if let Some(progress) = snapshot.progress {
             model.answers = from_stored(&progress.answers);
@@ -542,6 +572,36 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
                 self.model.one_off.retain(|n| *n != notice);
                 if !self.model.dismissed.contains(&notice) {
                     self.model.dismissed.push(notice);
+                }
+            }
+            Event::ChooseLanguage { code } => {
+                let known = self.context.languages.iter().any(|l| l.code == code);
+                if known && self.model.settings.language.as_ref() != Some(&code) {
+                    self.model.settings.language = Some(code.clone());
+                    let result = self.store.save_settings(&self.json, &self.model.settings);
+                    self.saved(result);
+                }
+                if known && code != self.quiz.language {
+                    self.model.loading_language = Some(code.clone());
+                    effects.push(Effect::LoadLanguage { code });
+                } else if known {
+                    // Back to the language shown: a download under way is not wanted.
+                    self.model.loading_language = None;
+                }
+            }
+            Event::LanguageReady(quiz) => {
+                // Only the latest choice counts: a slower earlier download is dropped.
+                if self.model.loading_language.as_ref() == Some(&quiz.language) {
+                    self.model.loading_language = None;
+                    self.quiz = quiz;
+                }
+            }
+            Event::LanguageFailed { code } => {
+                if self.model.loading_language.as_ref() == Some(&code) {
+                    self.model.loading_language = None;
+                    if !self.model.one_off.contains(&Notice::LanguageUnavailable) {
+                        self.model.one_off.push(Notice::LanguageUnavailable);
+                    }
                 }
             }
             Event::StorageChanged { key } => self.storage_changed(key.as_deref(), &mut effects),

@@ -289,3 +289,98 @@ fn damaged_compact_content_is_refused_without_a_panic() {
         let _ = quiz_core::content_codec::decode::<quiz_core::Quiz>(&damaged);
     }
 }
+
+#[test]
+fn index_html_knows_the_languages_the_manifest_lists() {
+    let manifest = common::manifest();
+    let codes: Vec<String> = manifest
+        .languages
+        .iter()
+        .map(|l| format!("'{}'", l.code))
+        .collect();
+    let index =
+        std::fs::read_to_string(common::content_dir().join("../index.html")).expect("index.html");
+    let expected = format!("const LANGUAGES = [{}];", codes.join(", "));
+    assert!(
+        index.contains(&expected),
+        "index.html's head script must say {expected}"
+    );
+    assert_eq!(
+        manifest.languages[0].code, manifest.default_language,
+        "the default first"
+    );
+}
+
+/// A small third language: English with every text marked, as a
+/// pseudo-translation is. Only `content/` changes: one file and one line.
+#[test]
+fn a_third_language_is_one_file_and_one_line_in_the_manifest() {
+    let source = common::content_dir();
+    let dir = std::env::temp_dir().join(format!("quiz-third-language-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for name in ["manifest.toml", "releases.toml", "en.toml", "nl.toml"] {
+        std::fs::copy(source.join(name), dir.join(name)).expect("copy");
+    }
+    let manifest = std::fs::read_to_string(dir.join("manifest.toml")).expect("manifest");
+    let manifest = manifest.replace(
+        "  { code = \"nl\", name = \"Nederlands\", locale = \"nl-NL\" },\n",
+        "  { code = \"nl\", name = \"Nederlands\", locale = \"nl-NL\" },\n  { code = \"eo\", name = \"Esperanto\", locale = \"eo\" },\n",
+    );
+    std::fs::write(dir.join("manifest.toml"), manifest).expect("manifest");
+    // Every quoted text gets a marker; ids, keys and glossary terms stay
+    // findable because the marker is a separate word.
+    let english = std::fs::read_to_string(dir.join("en.toml")).expect("en.toml");
+    let marked: String = english
+        .lines()
+        .map(|line| {
+            let keep = ["id = ", "band = ", "score = ", "term = "]
+                .iter()
+                .any(|k| line.trim_start().starts_with(k));
+            if keep || !line.contains(" = \"") {
+                line.to_string()
+            } else {
+                line.replacen(" = \"", " = \"[eo] ", 1)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(dir.join("eo.toml"), marked).expect("eo.toml");
+
+    let built = quiz_core::authoring::build(&dir).unwrap_or_else(|errors| panic!("{errors:?}"));
+    let codes: Vec<&str> = built.iter().map(|b| b.language.code.as_str()).collect();
+    assert_eq!(codes, ["en", "nl", "eo"]);
+    let esperanto: quiz_core::Quiz =
+        quiz_core::content_codec::decode(&built[2].bytes).expect("decodes as the app does");
+    assert!(esperanto.ui.start.starts_with("[eo] "));
+    let languages: Vec<_> = built.iter().map(|b| b.language.clone()).collect();
+    assert_eq!(
+        quiz_core::language::negotiate(None, None, &["eo-XX".to_string()], &languages),
+        "eo"
+    );
+    // A language file the manifest does not list fails the build, naming it.
+    std::fs::write(dir.join("fr.toml"), "").expect("fr.toml");
+    let errors = quiz_core::authoring::build(&dir).expect_err("unlisted");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.to_string().contains("fr (content/fr.toml is not listed)")),
+        "{errors:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_translation_with_a_missing_or_extra_key_fails_naming_the_file_and_key() {
+    let dutch = common::read("nl.toml");
+    let missing = dutch.replacen("start = ", "startx = ", 1);
+    let error = quiz_core::authoring::parse_language(&missing, "nl.toml").expect_err("missing");
+    let text = error.to_string();
+    assert!(
+        text.starts_with("nl.toml") && text.contains("startx"),
+        "{text}"
+    );
+    let extra = dutch.replacen("[ui]\n", "[ui]\nsurprise = \"x\"\n", 1);
+    let error = quiz_core::authoring::parse_language(&extra, "nl.toml").expect_err("extra");
+    assert!(error.to_string().contains("surprise"), "{error}");
+}

@@ -38,9 +38,22 @@ fn at(ms: f64) -> Now {
     }
 }
 
+fn languages() -> Vec<quiz_core::language::Language> {
+    [("en", "English", "en-GB"), ("nl", "Nederlands", "nl-NL")]
+        .into_iter()
+        .map(|(code, name, locale)| quiz_core::language::Language {
+            code: code.into(),
+            name: name.into(),
+            locale: locale.into(),
+        })
+        .collect()
+}
+
 fn context() -> Context {
     Context {
         app_base: BASE.into(),
+        languages: languages(),
+        wanted_language: None,
         embed: None,
         capabilities: Capabilities {
             share: true,
@@ -1274,5 +1287,77 @@ fn a_shared_link_with_punctuation_after_the_code_opens_and_the_address_is_tidied
             first: code.clone(),
             second: code
         }
+    );
+}
+
+// ---- languages ----
+
+fn dutch() -> Rc<Quiz> {
+    let manifest = common::manifest();
+    let texts =
+        quiz_core::authoring::parse_language(&common::read("nl.toml"), "nl.toml").expect("nl.toml");
+    let files = quiz_core::validate::SourceFiles {
+        language: "nl.toml",
+        ..common::FILES
+    };
+    Rc::new(
+        quiz_core::authoring::assemble(&manifest, &common::releases(), texts, "nl", files)
+            .expect("Dutch assembles"),
+    )
+}
+
+#[test]
+fn switching_language_keeps_the_answers_and_the_place_and_is_saved() {
+    let store = MemoryStore::new();
+    let mut tab = open(&store, "#/q/1");
+    answer(&mut tab, 3, 2, 1.0);
+    let effects = tab.update(Event::ChooseLanguage { code: "nl".into() }, at(2.0));
+    assert_eq!(effects, [Effect::LoadLanguage { code: "nl".into() }]);
+    assert_eq!(tab.model().loading_language.as_deref(), Some("nl"));
+    let saved = storage::read_settings(&JSON, store.get(SETTINGS_KEY).ok().flatten().as_deref());
+    assert!(
+        matches!(saved, storage::Loaded::Found { value, .. } if value.language.as_deref() == Some("nl"))
+    );
+    tab.update(Event::LanguageReady(dutch()), at(3.0));
+    assert_eq!(tab.quiz().language, "nl");
+    assert_eq!(tab.model().route, Route::Question { number: 3 });
+    assert_eq!(
+        tab.model().answers.len(),
+        1,
+        "answers are kept by question id"
+    );
+}
+
+#[test]
+fn only_the_latest_language_choice_is_shown_and_unknown_ones_are_ignored() {
+    let store = MemoryStore::new();
+    let mut tab = open(&store, "#/");
+    assert!(tab
+        .update(Event::ChooseLanguage { code: "xx".into() }, at(1.0))
+        .is_empty());
+    tab.update(Event::ChooseLanguage { code: "nl".into() }, at(2.0));
+    tab.update(Event::ChooseLanguage { code: "en".into() }, at(3.0));
+    // The Dutch download arrives after the visitor went back to English.
+    tab.update(Event::LanguageReady(dutch()), at(4.0));
+    assert_eq!(tab.quiz().language, "en");
+}
+
+#[test]
+fn a_language_that_cannot_be_downloaded_leaves_the_quiz_as_it_is_and_says_so() {
+    let store = MemoryStore::new();
+    let mut tab = open(&store, "#/");
+    tab.update(Event::ChooseLanguage { code: "nl".into() }, at(1.0));
+    tab.update(Event::LanguageFailed { code: "nl".into() }, at(2.0));
+    assert_eq!(tab.quiz().language, "en");
+    assert!(tab.model().notices().contains(&Notice::LanguageUnavailable));
+    let mut wanted = context();
+    wanted.wanted_language = Some("nl".into());
+    let (started, _) = open_with(&store, wanted, "#/");
+    assert!(
+        started
+            .model()
+            .notices()
+            .contains(&Notice::LanguageUnavailable),
+        "started in English instead"
     );
 }

@@ -41,7 +41,7 @@ impl Reducible for Chosen {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct EmbedPageProps {
     pub quiz: QuizRef,
     /// This app's address without its fragment.

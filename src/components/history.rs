@@ -9,7 +9,7 @@ use crate::hooks::use_focus_on;
 use crate::platform::dates;
 use quiz_core::route::Route;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct HistoryProps {
     pub quiz: QuizRef,
     /// Completed attempts, oldest first.

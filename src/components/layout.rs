@@ -5,6 +5,7 @@ use quiz_core::session::Notice;
 
 use crate::components::NoticeList;
 use crate::content::QuizRef;
+use crate::content::LANGUAGES;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
@@ -16,6 +17,9 @@ pub struct LayoutProps {
     /// Inside a host page's iframe: the host has its own header and footer.
     #[prop_or_default]
     pub embedded: bool,
+    /// A language chosen in the switch.
+    #[prop_or_default]
+    pub on_language: Callback<String>,
     pub children: Html,
 }
 
@@ -24,6 +28,8 @@ pub struct LayoutProps {
 #[function_component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let ui = &props.quiz.ui;
+    let language_switch =
+        language_switch(&props.quiz.language, &ui.language_label, &props.on_language);
     html! {
         <>
             <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ ui.skip_to_content.clone() }</a>
@@ -34,12 +40,16 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         <nav aria-label={ui.nav_history.clone()}>
                             <a href={Route::History.to_hash()} class="site-nav-link">{ ui.nav_history.clone() }</a>
                         </nav>
+                        { language_switch.clone() }
                     </div>
                 </header>
             }
             <NoticeList quiz={props.quiz.clone()} notices={props.notices.clone()} on_dismiss={props.on_dismiss.clone()} />
             <main id="main" tabindex="-1">
                 { props.children.clone() }
+                if props.embedded {
+                    <div class="embed-language">{ language_switch }</div>
+                }
             </main>
             if !props.embedded {
                 <footer class="site-footer">
@@ -60,5 +70,30 @@ fn skip_to_main(event: MouseEvent) {
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
     if let Some(main) = main {
         let _ = main.focus();
+    }
+}
+
+/// The languages the quiz ships, each named in its own language; choosing one
+/// shows the quiz in it at once, keeping the answers and the place. A plain
+/// function, not a component: it has no state, and a component of its own
+/// costs the first download several kilobytes of Yew's per-component code.
+fn language_switch(current: &str, label: &str, on_choose: &Callback<String>) -> Html {
+    let on_change = on_choose.reform(|event: Event| {
+        event
+            .target_dyn_into::<web_sys::HtmlSelectElement>()
+            .map(|select| select.value())
+            .unwrap_or_default()
+    });
+    html! {
+        <div class="language-switch">
+            <label for="language-switch" class="visually-hidden">{ label.to_string() }</label>
+            <select id="language-switch" onchange={on_change} data-testid="language-switch">
+                { for LANGUAGES.iter().map(|language| html! {
+                    <option value={language.code} lang={language.code} selected={language.code == current}>
+                        { language.name }
+                    </option>
+                }) }
+            </select>
+        </div>
     }
 }

@@ -28,6 +28,7 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
                     Notice::Storage(StorageStatus::Kept) => return Html::default(),
                     Notice::Quarantined => &ui.notice_quarantined,
                     Notice::ChangedElsewhere => &ui.notice_changed_elsewhere,
+                    Notice::LanguageUnavailable => &ui.notice_language_unavailable,
                     Notice::QuestionsUpdated { kept } => {
                         &fill(&ui.notice_questions_updated, &[("kept", &kept.to_string())])
                     }

@@ -13,7 +13,7 @@ use crate::hooks::use_focus_on;
 /// Gaps from here on are worth a conversation.
 const LARGE_GAP: u8 = 25;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct PartnerCompareProps {
     pub quiz: QuizRef,
     pub first: AttrValue,

@@ -12,7 +12,7 @@ use crate::hooks::use_focus_on;
 use crate::platform::dates;
 use quiz_core::route::Route;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ResultsProps {
     pub quiz: QuizRef,
     /// Every completed attempt, oldest first.

@@ -12,7 +12,7 @@ use crate::content::QuizRef;
 use crate::hooks::{use_focus_on, use_navigator};
 use crate::platform::dates;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct SharedResultProps {
     pub quiz: QuizRef,
     /// The code from the link, as typed: anything at all.

@@ -9,7 +9,7 @@ use crate::content::QuizRef;
 use crate::hooks::IMPORT_INPUT_ID;
 use crate::platform::files;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct YourDataProps {
     pub quiz: QuizRef,
     /// Whether what is done now is kept, so every sentence here is true.

@@ -12,7 +12,7 @@ use quiz_core::storage::KEY_PREFIX;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::content::QuizRef;
+use crate::content::{self, QuizRef};
 use crate::platform::after_paint::Deferred;
 use crate::platform::embed_frame::Embed;
 use crate::platform::history::{self, AddressBar};
@@ -37,7 +37,6 @@ pub const IMPORT_INPUT_ID: &str = "import-file";
 
 struct Runner {
     core: RefCell<Core>,
-    quiz: QuizRef,
     embed: Option<Rc<Embed>>,
     deferred: Deferred,
     address: AddressBar,
@@ -47,9 +46,11 @@ struct Runner {
 }
 
 impl Runner {
-    fn start(quiz: QuizRef, embed: Option<Rc<Embed>>) -> Runner {
+    fn start(quiz: QuizRef, wanted: String, embed: Option<Rc<Embed>>) -> Runner {
         let context = Context {
             app_base: app_base(),
+            languages: content::languages(),
+            wanted_language: Some(wanted),
             embed: embed.as_ref().map(|e| EmbedConfig {
                 skip_landing: !e.options.start_screen,
                 share_base: e.options.share_base.clone(),
@@ -67,7 +68,6 @@ impl Runner {
         );
         Runner {
             core: RefCell::new(core),
-            quiz,
             embed,
             deferred: Deferred::new(),
             address: AddressBar::default(),
@@ -124,6 +124,13 @@ impl Runner {
                 let text = files::read_chosen(IMPORT_INPUT_ID).await;
                 me.update(Event::ImportRead(text));
             }),
+            Effect::LoadLanguage { code } => wasm_bindgen_futures::spawn_local(async move {
+                let event = match content::fetch(&code).await {
+                    Ok(quiz) => Event::LanguageReady(quiz.rc()),
+                    Err(_) => Event::LanguageFailed { code },
+                };
+                me.update(event);
+            }),
             Effect::ExpireUndo { token, ms } => {
                 Timeout::new(ms, move || me.update(Event::UndoExpired { token })).forget();
             }
@@ -145,8 +152,9 @@ impl SessionHandle {
         Ref::map(self.runner.core.borrow(), |core| core.model())
     }
 
-    pub fn quiz(&self) -> &QuizRef {
-        &self.runner.quiz
+    /// The quiz in the language shown now (the language switch changes it).
+    pub fn quiz(&self) -> QuizRef {
+        QuizRef::from(self.runner.core.borrow().quiz().clone())
     }
 
     /// Sends an event to the core.
@@ -169,7 +177,7 @@ impl SessionHandle {
     /// The share code of an attempt, dated in the visitor's zone.
     pub fn share_code(&self, attempt: &quiz_core::storage::Attempt) -> String {
         let offset = dates::offset_minutes_at(attempt.completed_at);
-        quiz_core::session::share_code(&self.runner.quiz, attempt, offset, &IntlGraphemes::new())
+        quiz_core::session::share_code(&self.quiz(), attempt, offset, &IntlGraphemes::new())
     }
 
     /// The link to two results side by side.
@@ -199,9 +207,9 @@ impl SessionHandle {
 
 /// Starts the visit on first render; re-renders whenever the model changes.
 #[hook]
-pub fn use_session(quiz: QuizRef, embed: Option<Rc<Embed>>) -> SessionHandle {
+pub fn use_session(quiz: QuizRef, wanted: String, embed: Option<Rc<Embed>>) -> SessionHandle {
     let rerender = use_force_update();
-    let runner = use_memo((), move |_| Rc::new(Runner::start(quiz, embed)));
+    let runner = use_memo((), move |_| Rc::new(Runner::start(quiz, wanted, embed)));
     let runner: Rc<Runner> = (*runner).clone();
     runner.rerender.borrow_mut().get_or_insert(rerender);
     {

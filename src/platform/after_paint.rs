@@ -115,7 +115,7 @@ impl Deferred {
     }
 }
 
-fn when_idle(work: impl FnOnce() + 'static) {
+pub(crate) fn when_idle(work: impl FnOnce() + 'static) {
     let window = web_sys::window();
     // Not in every browser (Safari); calling it where it is missing would throw.
     let idle_callbacks = window.as_ref().is_some_and(|window| {

@@ -27,3 +27,11 @@ pub fn now() -> quiz_core::session::Now {
         offset_minutes: -(date.get_timezone_offset() as i32),
     }
 }
+
+/// `navigator.languages`, the visitor's languages in order of preference.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default()
+}

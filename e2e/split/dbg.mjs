@@ -1,0 +1,16 @@
+import { launchChromium } from '/work/split/e2e/support/chromium.mjs';
+import { startServer } from '/work/split/e2e/support/server.mjs';
+const [first, second] = process.argv.slice(2);
+const server = await startServer(process.env.DIST ?? '/work/split/dist');
+const browser = await launchChromium();
+const page = await browser.newPage();
+page.on('console', (m) => { if (!m.text().includes('integrity')) console.log(`console.${m.type()}: ${m.text().slice(0, 600)}`); });
+page.on('pageerror', (e) => console.log(`pageerror: ${e.message}`));
+page.on('requestfinished', (r) => { const p = new URL(r.url()).pathname; if (p.endsWith('.wasm')) console.log('fetched', p); });
+await page.goto(`${server.origin}/${first}`);
+await page.waitForTimeout(1500);
+console.log('1:', (await page.locator('main').innerText()).slice(0, 200).replace(/\n/g, ' | '));
+await page.evaluate((h) => { location.hash = h; }, second);
+await page.waitForTimeout(2500);
+console.log('2:', (await page.locator('main').innerText()).slice(0, 200).replace(/\n/g, ' | '));
+await browser.close(); await server.close();
