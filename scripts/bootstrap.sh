@@ -62,7 +62,7 @@ install_cargo_tool wasm-pack wasm-pack "$WASM_PACK_VERSION" 3 --locked
 lock_hash=$(sha256sum e2e/package-lock.json | cut -d' ' -f1)
 stamp=e2e/node_modules/.bootstrap-lock-hash
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
-  say "installing npm packages (npm ci: Playwright's driver, axe-core, binaryen's wasm-opt; under a minute)"
+  say "installing npm packages (npm ci: Playwright's driver, axe-core, binaryen's wasm-opt, terser; under a minute)"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
   echo "$lock_hash" > "$stamp"
 fi

@@ -14,7 +14,7 @@ import { firstVisitFiles } from './first-visit.mjs';
 import { brotli, gzip } from './precompress.mjs';
 
 export const BUDGET = 64 * 1024;
-export const CEILING = 155 * 1024;
+export const CEILING = 157.5 * 1024;
 
 // Shipped beside the app but not loaded by it: the site owners' loader, and
 // the page hosts show for unknown paths.

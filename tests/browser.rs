@@ -74,6 +74,7 @@ async fn a_question_renders_as_a_native_radio_group_and_reports_the_choice() {
 
 #[wasm_bindgen_test]
 async fn the_app_answers_goes_on_and_back_with_the_answer_kept() {
+    let _document = take_document().await;
     clear_ours();
     location().set_hash("#/q/1").expect("hash");
     let root = fresh_root();
@@ -205,6 +206,7 @@ async fn the_results_table_shows_the_scores_the_core_computed() {
 
 #[wasm_bindgen_test]
 async fn question_one_sets_the_benchmark_mark_once_per_page_load() {
+    let _document = take_document().await;
     clear_ours();
     location().set_hash("#/q/1").expect("hash");
     let root = fresh_root();

@@ -49,19 +49,21 @@ export async function waitForApp(page) {
 /**
  * The root's content as the browser serialises it, one string per element,
  * normalised as trunk's minifier leaves it (which changes neither layout nor
- * meaning): attributes in alphabetical order, no comments, no whitespace
- * between the elements.
+ * meaning): attributes in alphabetical order, boolean attributes empty
+ * (`selected`, as the minifier writes it, for the app's `selected="selected"`),
+ * no comments, no whitespace between the elements.
  */
 export function rootElements(page, rootId = ROOT_ID) {
   return page.evaluate((id) => {
     const root = document.getElementById(id);
     if (!root) return null;
+    const BOOLEAN = new Set(['selected', 'checked', 'disabled', 'hidden', 'required', 'readonly', 'multiple', 'open']);
     const normalised = (element) => {
       const copy = element.cloneNode(true);
       for (const each of [copy, ...copy.querySelectorAll('*')]) {
         const attributes = [...each.attributes].map((a) => [a.name, a.value]).sort(([a], [b]) => (a < b ? -1 : 1));
         for (const [name] of attributes) each.removeAttribute(name);
-        for (const [name, value] of attributes) each.setAttribute(name, value);
+        for (const [name, value] of attributes) each.setAttribute(name, BOOLEAN.has(name) ? '' : value);
       }
       return copy.outerHTML;
     };

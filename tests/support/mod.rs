@@ -2,6 +2,7 @@
 //! fixed sleeps, and finding elements.
 #![allow(dead_code)]
 
+use std::cell::Cell;
 use std::time::Duration;
 
 use wasm_bindgen::JsCast;
@@ -78,4 +79,29 @@ pub fn text(element: &Element) -> String {
 
 pub fn location() -> web_sys::Location {
     web_sys::window().expect("window").location()
+}
+
+thread_local! {
+    static DOCUMENT_TAKEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Held by a test that uses the page's address or storage: the runner polls
+/// async tests side by side, and two apps listening to one address bar would
+/// move each other's questions.
+pub struct DocumentTaken;
+
+impl Drop for DocumentTaken {
+    fn drop(&mut self) {
+        DOCUMENT_TAKEN.with(|taken| taken.set(false));
+    }
+}
+
+/// Waits until no other test holds the address bar and storage, then takes them.
+pub async fn take_document() -> DocumentTaken {
+    loop {
+        if !DOCUMENT_TAKEN.with(|taken| taken.replace(true)) {
+            return DocumentTaken;
+        }
+        yew::platform::time::sleep(Duration::from_millis(5)).await;
+    }
 }
