@@ -141,6 +141,14 @@ codable! {
         /// The language switch's label: "Language".
         pub language_label: String,
         pub skip_to_content: String,
+        /// A page loaded on demand: shown after 300 ms of loading.
+        pub part_loading: String,
+        /// A page that could not be loaded, with "Try again".
+        pub part_failed: String,
+        /// After a failure: a new release may have replaced the page's file.
+        pub part_failed_hint: String,
+        pub part_try_again: String,
+        pub part_reload: String,
         pub landing_heading: String,
         pub landing_intro: Vec<String>,
         pub landing_what_you_get: Vec<String>,

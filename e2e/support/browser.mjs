@@ -53,3 +53,15 @@ export function useApp() {
   visit.open = async (path = '/', options = {}) => visit.openIn(await visit.newContext(options), path);
   return visit;
 }
+
+/**
+ * Waits until `condition()` (evaluated in the test, not the page) is true,
+ * checking every 20 ms; throws with `what` after `timeout` ms.
+ */
+export async function until(what, condition, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => { setTimeout(resolve, 20); });
+  }
+}
