@@ -79,8 +79,8 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ ui.table_dimension.clone() }</th>
-                        <th scope="col">{ first_name }</th>
-                        <th scope="col">{ second_name }</th>
+                        <th scope="col">{ first_name.clone() }</th>
+                        <th scope="col">{ second_name.clone() }</th>
                         <th scope="col">{ ui.compare_gap.clone() }</th>
                     </tr>
                 </thead>
@@ -90,9 +90,9 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                         html! {
                             <tr>
                                 <th scope="row">{ dimension_name(gap.dimension) }</th>
-                                <td>{ show(gap.first) }</td>
-                                <td>{ show(gap.second) }</td>
-                                <td data-testid="gap">{ gap.gap.map_or_else(|| "–".to_string(), |g| g.to_string()) }</td>
+                                <td data-label={first_name.clone()}>{ show(gap.first) }</td>
+                                <td data-label={second_name.clone()}>{ show(gap.second) }</td>
+                                <td data-testid="gap" data-label={ui.compare_gap.clone()}>{ gap.gap.map_or_else(|| "–".to_string(), |g| g.to_string()) }</td>
                             </tr>
                         }
                     }) }
