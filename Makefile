@@ -73,3 +73,4 @@ bench: bootstrap
 	trunk build --release --features split,bench --dist target/bench-dist
 	@bash bench/criterion.sh
 	node bench/run.mjs --dist target/bench-dist
+	node bench/languages.mjs --dist target/bench-dist
