@@ -40,20 +40,20 @@ function boxes(page) {
   }), ROOT_ID);
 }
 
-/** The sum of the page's layout shifts so far, and where they were. */
+/** The sum of the page's layout shifts so far (once two more frames are drawn), and where they were. */
 function layoutShifts(page) {
   return page.evaluate(() => new Promise((resolve) => {
     const entries = [];
     const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
     observer.observe({ type: 'layout-shift', buffered: true });
-    setTimeout(() => {
+    requestAnimationFrame(() => requestAnimationFrame(() => {
       entries.push(...observer.takeRecords());
       observer.disconnect();
       resolve({
         sum: entries.reduce((sum, entry) => sum + entry.value, 0),
         sources: entries.flatMap((entry) => entry.sources.map((s) => s.node?.outerHTML?.slice(0, 80) ?? '(gone)')),
       });
-    }, 500);
+    }));
   }));
 }
 
