@@ -6,6 +6,7 @@
 
 #[cfg(feature = "authoring")]
 pub mod authoring;
+pub mod calendar;
 pub mod content;
 pub mod content_codec;
 pub mod embed;
