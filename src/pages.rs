@@ -38,6 +38,7 @@ pub fn page(session: &SessionHandle) -> Html {
     let model = session.model();
     let quiz = session.quiz();
     let locale = locale(&quiz.language);
+    let can = session.capabilities();
     match model.route.clone() {
         // The core moves on to a question; nothing to show meanwhile.
         Route::Landing if session.skips_landing() => Html::default(),
@@ -76,7 +77,10 @@ pub fn page(session: &SessionHandle) -> Html {
                 id,
                 locale,
                 share_link: share_link.clone(),
-                can_share: session.can_share(),
+                quiz_link: session.quiz_link(),
+                can_share: can.share,
+                can_print: can.print,
+                can_remind: can.download,
                 share_status: status(&model, Field::ShareLink),
                 on_copy: session.on(move |()| Event::Copy {
                     field: Field::ShareLink,
@@ -92,6 +96,8 @@ pub fn page(session: &SessionHandle) -> Html {
                     label
                 }),
                 on_start_again: session.on(|()| Event::StartAgain),
+                on_print: session.on(|()| Event::Print),
+                on_remind: session.on(Event::SaveFile),
             });
             lazy(&parts::RESULTS, props, Some(key.into()))
         }
@@ -128,12 +134,15 @@ pub fn page(session: &SessionHandle) -> Html {
             let props = yew::props!(SharedResultProps {
                 quiz,
                 code: code.clone(),
+                link: session.result_link(&code),
                 mine,
                 locale,
                 saved,
+                can_print: can.print,
                 on_save: session.on(move |()| Event::SaveShared {
                     code: to_save.clone()
                 }),
+                on_print: session.on(|()| Event::Print),
             });
             lazy(&parts::SHARED, props, Some(code.into()))
         }
@@ -143,7 +152,9 @@ pub fn page(session: &SessionHandle) -> Html {
                 quiz,
                 first,
                 second,
-                link
+                link,
+                can_print: can.print,
+                on_print: session.on(|()| Event::Print),
             });
             lazy(&parts::COMPARE, props, None)
         }

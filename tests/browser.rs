@@ -151,12 +151,17 @@ async fn the_results_table_shows_the_scores_the_core_computed() {
         attempts: Rc::new(vec![attempt]),
         locale: "en-GB".into(),
         share_link: "https://example.org/#/r/x".into(),
+        quiz_link: "https://example.org/".into(),
         can_share: false,
+        can_print: false,
+        can_remind: false,
         share_status: None,
         on_copy: Callback::noop(),
         on_share: Callback::noop(),
         on_label: Callback::noop(),
         on_start_again: Callback::noop(),
+        on_print: Callback::noop(),
+        on_remind: Callback::noop(),
     };
     let root = fresh_root();
     let _app = yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
@@ -258,4 +263,90 @@ fn the_benchmark_opens_a_share_link_as_the_shared_page_does() {
         -1
     );
     assert_eq!(alliance_quiz::performance::bench_open_share_link(""), -1);
+}
+
+#[wasm_bindgen_test]
+async fn print_and_the_reminder_are_offered_where_they_work_and_report_their_file() {
+    let quiz = content::load(None).expect("content");
+    let answers: AnswerSheet = quiz
+        .questions()
+        .map(|(_, q)| (q.id.clone(), Answer::Choice(2)))
+        .collect();
+    let mut attempt = new_attempt(&quiz, &answers, quiz.version, 1.0e12, 1.0e12 + 60_000.0);
+    attempt.label = Some("Partner, X".into());
+    let (printed, saved) = (Rc::new(RefCell::new(0)), Rc::new(RefCell::new(Vec::new())));
+    let props = |works: bool| ResultsProps {
+        quiz: quiz.clone(),
+        id: Some(attempt.id.clone().into()),
+        attempts: Rc::new(vec![attempt.clone()]),
+        locale: "en-GB".into(),
+        share_link: "https://example.org/#/r/code".into(),
+        quiz_link: "https://example.org/".into(),
+        can_share: false,
+        can_print: works,
+        can_remind: works,
+        share_status: None,
+        on_copy: Callback::noop(),
+        on_share: Callback::noop(),
+        on_label: Callback::noop(),
+        on_start_again: Callback::noop(),
+        on_print: {
+            let printed = printed.clone();
+            Callback::from(move |()| *printed.borrow_mut() += 1)
+        },
+        on_remind: {
+            let saved = saved.clone();
+            Callback::from(move |file| saved.borrow_mut().push(file))
+        },
+    };
+
+    let root = fresh_root();
+    let app = yew::Renderer::<Results>::with_root_and_props(root.clone(), props(false)).render();
+    wait_for("the result", || {
+        find(&root, "[data-testid=score-table]").is_some()
+    })
+    .await;
+    assert!(
+        find(&root, "[data-testid=print]").is_none(),
+        "no Print where it cannot work"
+    );
+    assert!(
+        find(&root, "[data-testid=reminder]").is_none(),
+        "no reminder where files cannot be saved"
+    );
+    assert!(
+        text(&one(&root, "[data-testid=print-link]")).ends_with("https://example.org/#/r/code"),
+        "the link is written out for paper"
+    );
+    app.destroy();
+    root.remove();
+
+    let root = fresh_root();
+    let _app = yew::Renderer::<Results>::with_root_and_props(root.clone(), props(true)).render();
+    wait_for("the print button", || {
+        find(&root, "[data-testid=print]").is_some()
+    })
+    .await;
+    click(&root, "[data-testid=print]");
+    assert_eq!(*printed.borrow(), 1);
+    let buttons = all(&root, "[data-testid=reminder] button");
+    assert_eq!(
+        buttons.iter().map(text).collect::<Vec<_>>(),
+        ["In 3 months", "In 6 months"]
+    );
+    click(&root, "[data-testid=reminder] button:last-child");
+    let files = saved.borrow().clone();
+    let [file] = files.as_slice() else {
+        panic!("one file, not {}", files.len());
+    };
+    assert!(file.name.starts_with("alliance-quiz-reminder-") && file.name.ends_with(".ics"));
+    assert_eq!(file.mime, "text/calendar");
+    assert!(file
+        .text
+        .contains("SUMMARY:Check your alliance readiness again · Partner\\, X\r\n"));
+    assert!(file
+        .text
+        .replace("\r\n ", "")
+        .contains("https://example.org/#/r/code"));
+    root.remove();
 }

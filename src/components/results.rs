@@ -6,7 +6,8 @@ use quiz_core::text::fill;
 use quiz_core::{score, Report};
 use yew::prelude::*;
 
-use crate::components::{AttemptLabel, ResultReport, SharePanel};
+use crate::components::print_button::print_link;
+use crate::components::{AttemptLabel, PrintButton, Reminder, ResultReport, SharePanel};
 use crate::content::QuizRef;
 use crate::hooks::use_focus_on;
 use crate::platform::dates;
@@ -23,13 +24,22 @@ pub struct ResultsProps {
     pub locale: AttrValue,
     /// The shown attempt's share link.
     pub share_link: AttrValue,
+    /// Where the quiz is taken again (for the reminder).
+    pub quiz_link: AttrValue,
     pub can_share: bool,
+    /// Printing works here.
+    pub can_print: bool,
+    /// Files made in the page download here (the reminder is one).
+    pub can_remind: bool,
     pub share_status: Option<CopyOutcome>,
     pub on_copy: Callback<()>,
     pub on_share: Callback<()>,
     /// A new label for the shown attempt.
     pub on_label: Callback<String>,
     pub on_start_again: Callback<()>,
+    pub on_print: Callback<()>,
+    /// The reminder's calendar file, to save.
+    pub on_remind: Callback<quiz_core::session::File>,
 }
 
 /// The visitor's own result: compared with an earlier one, named, shared.
@@ -93,7 +103,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     let date = |a: &Attempt| dates::instant(a.completed_at, &props.locale);
     let compare_heading =
         compared.map(|a| AttrValue::from(fill(&ui.compare_heading, &[("date", &date(a))])));
-    let completed = fill(&ui.results_completed_on, &[("date", &date(attempt))]);
+    let completed_day = date(attempt);
+    let completed = fill(&ui.results_completed_on, &[("date", &completed_day)]);
 
     html! {
         <section class="page results">
@@ -104,6 +115,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 }
                 { completed }
             </p>
+            <PrintButton quiz={quiz.clone()} can_print={props.can_print} on_print={props.on_print.clone()} />
             if !earlier.is_empty() {
                 <div class="compare-picker">
                     <label for="compare-with">{ ui.compare_field.clone() }</label>
@@ -124,8 +136,14 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
             <ResultReport quiz={quiz.clone()} report={report} compare={compare_report} {compare_heading} />
             <AttemptLabel key={attempt.id.clone()} quiz={quiz.clone()} label={attempt.label.clone().map(AttrValue::from)} on_save={props.on_label.clone()} />
+            { print_link(&ui.share_link_label, &props.share_link) }
             <SharePanel quiz={quiz.clone()} link={props.share_link.clone()} can_share={props.can_share}
                 status={props.share_status} on_copy={props.on_copy.clone()} on_share={props.on_share.clone()} />
+            if props.can_remind {
+                <Reminder quiz={quiz.clone()} attempt_id={attempt.id.clone()} label={attempt.label.clone().map(AttrValue::from)}
+                    completed={completed_day} result_link={props.share_link.clone()} quiz_link={props.quiz_link.clone()}
+                    on_save={props.on_remind.clone()} />
+            }
             <div class="question-nav">
                 <button type="button" class="button" onclick={on_start_again}>{ ui.start_again.clone() }</button>
                 <a href={Route::History.to_hash()} class="button">{ ui.nav_history.clone() }</a>

@@ -7,7 +7,8 @@ use quiz_core::text::fill;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{LinkProblem, ResultReport};
+use crate::components::print_button::print_link;
+use crate::components::{LinkProblem, PrintButton, ResultReport};
 use crate::content::QuizRef;
 use crate::hooks::{use_focus_on, use_navigator};
 use crate::platform::dates;
@@ -17,6 +18,8 @@ pub struct SharedResultProps {
     pub quiz: QuizRef,
     /// The code from the link, as typed: anything at all.
     pub code: AttrValue,
+    /// The link to this result, written out when it is printed.
+    pub link: AttrValue,
     /// The code of the visitor's own latest result, to compare with.
     pub mine: Option<AttrValue>,
     /// `Intl` locale for dates.
@@ -25,6 +28,9 @@ pub struct SharedResultProps {
     pub saved: bool,
     /// Adds the shared result to the visitor's history (only when asked).
     pub on_save: Callback<()>,
+    /// Printing works here.
+    pub can_print: bool,
+    pub on_print: Callback<()>,
 }
 
 /// Someone else's result, read-only, with ways to take the quiz, save it, or
@@ -97,7 +103,7 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
                     { fill(&ui.results_completed_on, &[("date", &dates::day(day, &props.locale))]) }
                 }
             </p>
-            <p>{ ui.shared_intro.clone() }</p>
+            <p class="shared-intro">{ ui.shared_intro.clone() }</p>
             <div class="button-row">
                 <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
                 if props.saved {
@@ -105,8 +111,10 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
                 } else {
                     <button type="button" class="button" onclick={on_save}>{ ui.shared_save.clone() }</button>
                 }
+                <PrintButton quiz={quiz.clone()} can_print={props.can_print} on_print={props.on_print.clone()} />
             </div>
             <ResultReport quiz={quiz.clone()} report={report.clone()} />
+            { print_link(&ui.share_link_label, &props.link) }
             <section class="compare-partner" aria-labelledby="compare-partner-heading">
                 <h2 id="compare-partner-heading">{ ui.shared_compare_heading.clone() }</h2>
                 <p>{ ui.shared_compare_intro.clone() }</p>

@@ -11,6 +11,7 @@ pub mod files;
 pub mod history;
 pub mod json;
 pub mod local_storage;
+pub mod print;
 pub mod text;
 
 /// The page's window and document, when there are any.
