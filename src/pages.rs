@@ -38,7 +38,6 @@ pub fn page(session: &SessionHandle) -> Html {
     let model = session.model();
     let quiz = session.quiz();
     let locale = locale(&quiz.language);
-    let can = session.capabilities();
     match model.route.clone() {
         // The core moves on to a question; nothing to show meanwhile.
         Route::Landing if session.skips_landing() => Html::default(),
@@ -77,10 +76,7 @@ pub fn page(session: &SessionHandle) -> Html {
                 id,
                 locale,
                 share_link: share_link.clone(),
-                quiz_link: session.quiz_link(),
-                can_share: can.share,
-                can_print: can.print,
-                can_remind: can.download,
+                can_share: session.can_share(),
                 share_status: status(&model, Field::ShareLink),
                 on_copy: session.on(move |()| Event::Copy {
                     field: Field::ShareLink,
@@ -96,8 +92,6 @@ pub fn page(session: &SessionHandle) -> Html {
                     label
                 }),
                 on_start_again: session.on(|()| Event::StartAgain),
-                on_print: session.on(|()| Event::Print),
-                on_remind: session.on(Event::SaveFile),
             });
             lazy(&parts::RESULTS, props, Some(key.into()))
         }
@@ -134,15 +128,12 @@ pub fn page(session: &SessionHandle) -> Html {
             let props = yew::props!(SharedResultProps {
                 quiz,
                 code: code.clone(),
-                link: session.result_link(&code),
                 mine,
                 locale,
                 saved,
-                can_print: can.print,
                 on_save: session.on(move |()| Event::SaveShared {
                     code: to_save.clone()
                 }),
-                on_print: session.on(|()| Event::Print),
             });
             lazy(&parts::SHARED, props, Some(code.into()))
         }
@@ -152,9 +143,7 @@ pub fn page(session: &SessionHandle) -> Html {
                 quiz,
                 first,
                 second,
-                link,
-                can_print: can.print,
-                on_print: session.on(|()| Event::Print),
+                link
             });
             lazy(&parts::COMPARE, props, None)
         }

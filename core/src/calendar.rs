@@ -10,7 +10,7 @@
 use chrono::{DateTime, Datelike, Months, NaiveDate, Timelike, Utc};
 
 use crate::content::UiText;
-use crate::session::{File, Now};
+use crate::session::Now;
 use crate::text::fill;
 
 /// Days from 0001-01-01 (chrono's day 1) to 1970-01-01.
@@ -19,6 +19,15 @@ const EPOCH_FROM_CE: i32 = 719_163;
 pub const MAX_LINE_OCTETS: usize = 75;
 /// The media type of an iCalendar file (RFC 5545 §8.1).
 pub const MIME: &str = "text/calendar";
+
+/// A calendar file made in the page, for the visitor to save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarFile {
+    /// `alliance-quiz-reminder-<YYYY-MM-DD>.ics`
+    pub name: String,
+    /// The iCalendar text ([`MIME`]).
+    pub text: String,
+}
 
 /// The calendar date of `day` (days since 1970-01-01); `None` past chrono's
 /// range (about 262,000 years).
@@ -143,7 +152,7 @@ pub struct ReminderFor<'a> {
 /// Named `alliance-quiz-reminder-<YYYY-MM-DD>.ics` after the event's day.
 /// `None` when `now` is not a time on the calendar (the clock is broken) or
 /// the event's date would be past the year 9999, which iCalendar cannot write.
-pub fn reminder(ui: &UiText, of: &ReminderFor<'_>, ahead: Ahead, now: Now) -> Option<File> {
+pub fn reminder(ui: &UiText, of: &ReminderFor<'_>, ahead: Ahead, now: Now) -> Option<CalendarFile> {
     let day = months_later(now.local_day()?, ahead.months())?;
     let on = date(day)?;
     let mut summary = ui.reminder_summary.clone();
@@ -171,7 +180,7 @@ pub fn reminder(ui: &UiText, of: &ReminderFor<'_>, ahead: Ahead, now: Now) -> Op
         description: &description,
         url: of.quiz_link,
     })?;
-    Some(File {
+    Some(CalendarFile {
         name: format!(
             "alliance-quiz-reminder-{:04}-{:02}-{:02}.ics",
             on.year(),
@@ -179,7 +188,6 @@ pub fn reminder(ui: &UiText, of: &ReminderFor<'_>, ahead: Ahead, now: Now) -> Op
             on.day()
         ),
         text,
-        mime: MIME,
     })
 }
 

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod content;
 pub mod content_codec;
 pub mod embed;
+pub mod framing;
 pub mod gap;
 pub mod json;
 pub mod keys;

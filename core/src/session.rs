@@ -74,65 +74,6 @@ pub struct Capabilities {
     pub share: bool,
     /// `navigator.clipboard.writeText` exists.
     pub clipboard: bool,
-    /// `window.print` opens the print dialog ([`Framing::allows_print`]).
-    pub print: bool,
-    /// A file made in the page is saved ([`Framing::allows_downloads`]).
-    pub download: bool,
-}
-
-/// Where the app's document is, as far as it can tell from inside: a
-/// sandboxed frame refuses `print()` without `allow-modals` and downloads
-/// without `allow-downloads`, and says so only in the console.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Framing {
-    /// A page of its own (a tab, a window).
-    Top,
-    /// In a frame on a page of the same origin, which shows the frame's
-    /// `sandbox` attribute (`None`: not sandboxed).
-    Frame { sandbox: Option<String> },
-    /// In a frame on another origin's page, whose attributes it cannot see:
-    /// the embed loader's frame, or a site owner's own iframe.
-    CrossOrigin,
-}
-
-impl Framing {
-    fn sandbox_allows(&self, keyword: &str) -> Option<bool> {
-        match self {
-            Framing::Top | Framing::Frame { sandbox: None } => Some(true),
-            Framing::Frame {
-                sandbox: Some(sandbox),
-            } => Some(
-                sandbox
-                    .split_ascii_whitespace()
-                    .any(|k| k.eq_ignore_ascii_case(keyword)),
-            ),
-            Framing::CrossOrigin => None,
-        }
-    }
-
-    /// Printing works: not sandboxed, or with `allow-modals`. Not offered in
-    /// another origin's frame: the embed loader's sandbox has no
-    /// `allow-modals` (a dialog over a host's page is theirs to allow), and
-    /// no frame there can be seen to have it.
-    pub fn allows_print(&self) -> bool {
-        self.sandbox_allows("allow-modals").unwrap_or(false)
-    }
-
-    /// Downloads work: not sandboxed, or with `allow-downloads`. In another
-    /// origin's frame they are assumed to: the embed loader's sandbox and
-    /// the snippet in docs/embedding.md both allow them.
-    pub fn allows_downloads(&self) -> bool {
-        self.sandbox_allows("allow-downloads").unwrap_or(true)
-    }
-}
-
-/// A file made in the page for the visitor to save.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct File {
-    pub name: String,
-    pub text: String,
-    /// Its media type (`text/calendar`).
-    pub mime: &'static str,
 }
 
 /// Fixed for the whole visit.
@@ -310,10 +251,6 @@ pub enum Event {
     },
     /// The chosen file's text, or `None` when the browser could not read it.
     ImportRead(Option<String>),
-    /// "Print or save as PDF".
-    Print,
-    /// The visitor asked for a file the page made (a calendar reminder).
-    SaveFile(File),
     /// "Save to my history" on a shared result.
     SaveShared {
         code: String,
@@ -378,10 +315,6 @@ pub enum Effect {
     /// Offer `text` as a JSON file download named `<stem>-<the visitor's
     /// local date, YYYY-MM-DD>.json` (the shell knows the calendar).
     Download { stem: String, text: String },
-    /// Offer the file for download as it is named.
-    SaveFile(File),
-    /// Open the browser's print dialog.
-    Print,
     /// Read the chosen file; answer with [`Event::ImportRead`].
     ReadChosenFile,
     /// Send [`Event::UndoExpired`] with `token` after `ms`.
@@ -603,12 +536,6 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
                 self.model.data_status = Some(status);
             }
             Event::SaveShared { code } => self.save_shared(code, now),
-            // Offered only where they work; a late click elsewhere does nothing.
-            Event::Print if self.context.capabilities.print => effects.push(Effect::Print),
-            Event::SaveFile(file) if self.context.capabilities.download => {
-                effects.push(Effect::SaveFile(file));
-            }
-            Event::Print | Event::SaveFile(_) => {}
             Event::Copy { field, text } => {
                 if self.context.capabilities.clipboard {
                     effects.push(Effect::Copy { field, text });
@@ -988,17 +915,6 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
     /// The link to two results side by side, on the same base as share links.
     pub fn compare_link(&self, first: &str, second: &str) -> String {
         share::compare_link(self.link_base(), first, second)
-    }
-
-    /// Where the quiz is taken again: the site owner's page with the quiz
-    /// (`data-share-base`) or this app.
-    pub fn quiz_link(&self) -> &str {
-        self.link_base()
-    }
-
-    /// The link to the result with `code`, on the same base as share links.
-    pub fn result_link(&self, code: &str) -> String {
-        share::result_link(self.link_base(), code)
     }
 
     fn link_base(&self) -> &str {

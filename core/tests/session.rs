@@ -11,8 +11,8 @@ use quiz_core::embed::EmbedEvent;
 use quiz_core::json::SerdeJson;
 use quiz_core::route::Route;
 use quiz_core::session::{
-    Capabilities, Context, CopyOutcome, DataStatus, Effect, EmbedConfig, Event, Field, File,
-    Framing, Notice, Now, Session, ShareOutcome, EXPORT_STEM, UNDO_MS,
+    Capabilities, Context, CopyOutcome, DataStatus, Effect, EmbedConfig, Event, Field, Notice, Now,
+    Session, ShareOutcome, EXPORT_STEM, UNDO_MS,
 };
 use quiz_core::storage::{
     self, export, new_attempt, write, Attempt, ImportError, Progress, Settings, ATTEMPTS_KEY,
@@ -58,8 +58,6 @@ fn context() -> Context {
         capabilities: Capabilities {
             share: true,
             clipboard: true,
-            print: true,
-            download: true,
         },
     }
 }
@@ -787,60 +785,6 @@ fn a_refused_share_sheet_selects_the_link_and_a_cancelled_one_says_nothing() {
         bare.update(share, at(1.0)),
         [Effect::SelectField(Field::ShareLink)]
     );
-}
-
-#[test]
-fn printing_and_saving_a_file_happen_only_where_they_work() {
-    let store = MemoryStore::new();
-    let file = File {
-        name: "alliance-quiz-reminder-2027-02-28.ics".into(),
-        text: "BEGIN:VCALENDAR\r\n".into(),
-        mime: "text/calendar",
-    };
-    let mut tab = open(&store, "#/results");
-    assert_eq!(tab.update(Event::Print, at(1.0)), [Effect::Print]);
-    assert_eq!(
-        tab.update(Event::SaveFile(file.clone()), at(2.0)),
-        [Effect::SaveFile(file.clone())]
-    );
-    // Not offered there, so a click that still arrives does nothing.
-    let mut framed = context();
-    framed.capabilities.print = false;
-    framed.capabilities.download = false;
-    let (mut bare, _) = open_with(&store, framed, "#/results");
-    assert!(bare.update(Event::Print, at(1.0)).is_empty());
-    assert!(bare.update(Event::SaveFile(file), at(2.0)).is_empty());
-}
-
-#[test]
-fn a_frame_prints_and_downloads_as_its_sandbox_allows() {
-    let frame = |sandbox: Option<&str>| Framing::Frame {
-        sandbox: sandbox.map(str::to_string),
-    };
-    let loader = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms allow-downloads";
-    let cases = [
-        (Framing::Top, true, true),
-        (frame(None), true, true),
-        (frame(Some("")), false, false),
-        (frame(Some(loader)), false, true),
-        (
-            frame(Some("allow-scripts  ALLOW-MODALS\tallow-downloads")),
-            true,
-            true,
-        ),
-        (
-            frame(Some("allow-modals-and-more allow-downloadsx")),
-            false,
-            false,
-        ),
-        // Another origin's frame: its sandbox cannot be seen. The loader's
-        // and the documented snippet's allow downloads, not dialogs.
-        (Framing::CrossOrigin, false, true),
-    ];
-    for (framing, print, download) in cases {
-        assert_eq!(framing.allows_print(), print, "{framing:?}");
-        assert_eq!(framing.allows_downloads(), download, "{framing:?}");
-    }
 }
 
 #[test]

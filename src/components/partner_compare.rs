@@ -21,9 +21,6 @@ pub struct PartnerCompareProps {
     pub second: AttrValue,
     /// The link to this comparison.
     pub link: AttrValue,
-    /// Printing works here.
-    pub can_print: bool,
-    pub on_print: Callback<()>,
 }
 
 /// Two partners' results on one chart, with the largest differences first.
@@ -127,7 +124,7 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
             </section>
             <div class="button-row">
                 <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
-                <PrintButton quiz={quiz.clone()} can_print={props.can_print} on_print={props.on_print.clone()} />
+                <PrintButton quiz={quiz.clone()} />
             </div>
         </section>
     }

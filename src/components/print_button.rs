@@ -10,23 +10,23 @@ const PRINT_CSS: &str = include_str!("../../styles/print.css");
 #[derive(Properties, PartialEq)]
 pub struct PrintButtonProps {
     pub quiz: QuizRef,
-    /// Printing works here (`Capabilities::print`); otherwise no button.
-    pub can_print: bool,
-    pub on_print: Callback<()>,
 }
 
-/// "Print or save as PDF" where printing works, and the print stylesheet that
-/// makes the page a report: adopted when the page is first shown, with or
-/// without the button, since the browser's own Print command uses it too.
+/// "Print or save as PDF" where printing works (`print::can_print`, asked
+/// here in the parts that print rather than at start, so a first visit
+/// carries none of it), and the print stylesheet that makes the page a
+/// report: adopted when the page is first shown, with or without the
+/// button, since the browser's own Print command uses it too.
 #[function_component]
 pub fn PrintButton(props: &PrintButtonProps) -> Html {
+    let can_print = use_memo((), |_| print::can_print());
     use_effect_with((), |_| {
         print::adopt_once(PRINT_CSS);
     });
-    if !props.can_print {
+    if !*can_print {
         return Html::default();
     }
-    let on_click = props.on_print.reform(|_: MouseEvent| ());
+    let on_click = Callback::from(|_: MouseEvent| print::print());
     html! {
         <button type="button" class="button" onclick={on_click} data-testid="print">
             { props.quiz.ui.print_report.clone() }

@@ -1,5 +1,4 @@
-use quiz_core::calendar::{self, Ahead, ReminderFor};
-use quiz_core::session::File;
+use quiz_core::calendar::{self, Ahead, CalendarFile, ReminderFor};
 use quiz_core::text::fill;
 use yew::prelude::*;
 
@@ -13,11 +12,11 @@ pub struct ReminderProps {
     pub label: Option<AttrValue>,
     /// The result's day as the visitor's language writes it.
     pub completed: AttrValue,
+    /// The result's share link; the quiz is taken again where it points,
+    /// its address before the `#` (this app, or the site owner's page).
     pub result_link: AttrValue,
-    /// Where the quiz is taken again.
-    pub quiz_link: AttrValue,
     /// The calendar file, made when a button is pressed.
-    pub on_save: Callback<File>,
+    pub on_save: Callback<CalendarFile>,
 }
 
 /// "Remind me to check again": a calendar event three or six months from
@@ -37,14 +36,15 @@ pub fn Reminder(props: &ReminderProps) -> Html {
                 { for Ahead::ALL.into_iter().map(|ahead| {
                     let (quiz, on_save) = (props.quiz.clone(), props.on_save.clone());
                     let (id, label, completed) = (props.attempt_id.clone(), props.label.clone(), props.completed.clone());
-                    let (result_link, quiz_link) = (props.result_link.clone(), props.quiz_link.clone());
+                    let result_link = props.result_link.clone();
                     let on_click = Callback::from(move |_: MouseEvent| {
+                        let quiz_link = result_link.split('#').next().unwrap_or_default();
                         let of = ReminderFor {
                             attempt_id: &id,
                             label: label.as_deref(),
                             completed: &completed,
                             result_link: &result_link,
-                            quiz_link: &quiz_link,
+                            quiz_link,
                         };
                         if let Some(file) = calendar::reminder(&quiz.ui, &of, ahead, platform::now()) {
                             on_save.emit(file);

@@ -10,7 +10,7 @@ use crate::components::print_button::print_link;
 use crate::components::{AttemptLabel, PrintButton, Reminder, ResultReport, SharePanel};
 use crate::content::QuizRef;
 use crate::hooks::use_focus_on;
-use crate::platform::dates;
+use crate::platform::{dates, files};
 use quiz_core::route::Route;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -24,22 +24,13 @@ pub struct ResultsProps {
     pub locale: AttrValue,
     /// The shown attempt's share link.
     pub share_link: AttrValue,
-    /// Where the quiz is taken again (for the reminder).
-    pub quiz_link: AttrValue,
     pub can_share: bool,
-    /// Printing works here.
-    pub can_print: bool,
-    /// Files made in the page download here (the reminder is one).
-    pub can_remind: bool,
     pub share_status: Option<CopyOutcome>,
     pub on_copy: Callback<()>,
     pub on_share: Callback<()>,
     /// A new label for the shown attempt.
     pub on_label: Callback<String>,
     pub on_start_again: Callback<()>,
-    pub on_print: Callback<()>,
-    /// The reminder's calendar file, to save.
-    pub on_remind: Callback<quiz_core::session::File>,
 }
 
 /// The visitor's own result: compared with an earlier one, named, shared.
@@ -115,7 +106,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 }
                 { completed }
             </p>
-            <PrintButton quiz={quiz.clone()} can_print={props.can_print} on_print={props.on_print.clone()} />
+            <PrintButton quiz={quiz.clone()} />
             if !earlier.is_empty() {
                 <div class="compare-picker">
                     <label for="compare-with">{ ui.compare_field.clone() }</label>
@@ -139,10 +130,11 @@ pub fn Results(props: &ResultsProps) -> Html {
             { print_link(&ui.share_link_label, &props.share_link) }
             <SharePanel quiz={quiz.clone()} link={props.share_link.clone()} can_share={props.can_share}
                 status={props.share_status} on_copy={props.on_copy.clone()} on_share={props.on_share.clone()} />
-            if props.can_remind {
+            // Found out here, in the results part, not at start: a first
+            // visit carries none of the reminder.
+            if files::can_download() {
                 <Reminder quiz={quiz.clone()} attempt_id={attempt.id.clone()} label={attempt.label.clone().map(AttrValue::from)}
-                    completed={completed_day} result_link={props.share_link.clone()} quiz_link={props.quiz_link.clone()}
-                    on_save={props.on_remind.clone()} />
+                    completed={completed_day} result_link={props.share_link.clone()} on_save={Callback::from(save_file)} />
             }
             <div class="question-nav">
                 <button type="button" class="button" onclick={on_start_again}>{ ui.start_again.clone() }</button>
@@ -150,4 +142,8 @@ pub fn Results(props: &ResultsProps) -> Html {
             </div>
         </section>
     }
+}
+
+fn save_file(file: quiz_core::calendar::CalendarFile) {
+    files::download(&file.name, &file.text, quiz_core::calendar::MIME);
 }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use quiz_core::route::Route;
 use quiz_core::score;
-use quiz_core::share::{decode, read_pasted, PasteError, SharedAnswers};
+use quiz_core::share::{self, decode, read_pasted, PasteError, SharedAnswers};
 use quiz_core::text::fill;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -18,8 +18,6 @@ pub struct SharedResultProps {
     pub quiz: QuizRef,
     /// The code from the link, as typed: anything at all.
     pub code: AttrValue,
-    /// The link to this result, written out when it is printed.
-    pub link: AttrValue,
     /// The code of the visitor's own latest result, to compare with.
     pub mine: Option<AttrValue>,
     /// `Intl` locale for dates.
@@ -28,9 +26,6 @@ pub struct SharedResultProps {
     pub saved: bool,
     /// Adds the shared result to the visitor's history (only when asked).
     pub on_save: Callback<()>,
-    /// Printing works here.
-    pub can_print: bool,
-    pub on_print: Callback<()>,
 }
 
 /// Someone else's result, read-only, with ways to take the quiz, save it, or
@@ -111,10 +106,13 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
                 } else {
                     <button type="button" class="button" onclick={on_save}>{ ui.shared_save.clone() }</button>
                 }
-                <PrintButton quiz={quiz.clone()} can_print={props.can_print} on_print={props.on_print.clone()} />
+                <PrintButton quiz={quiz.clone()} />
             </div>
             <ResultReport quiz={quiz.clone()} report={report.clone()} />
-            { print_link(&ui.share_link_label, &props.link) }
+            // On this app's address: a shared result printed in a site owner's
+            // frame (rare: the loader's sandbox does not allow printing)
+            // links to the app rather than to their page.
+            { print_link(&ui.share_link_label, &share::result_link(&crate::hooks::app_base(), &props.code)) }
             <section class="compare-partner" aria-labelledby="compare-partner-heading">
                 <h2 id="compare-partner-heading">{ ui.shared_compare_heading.clone() }</h2>
                 <p>{ ui.shared_compare_intro.clone() }</p>

@@ -19,7 +19,7 @@ use crate::platform::history::{self, AddressBar};
 use crate::platform::json::BrowserJson;
 use crate::platform::local_storage::LocalStorage;
 use crate::platform::text::IntlGraphemes;
-use crate::platform::{clipboard, dates, files, now, print};
+use crate::platform::{clipboard, dates, files, now};
 
 type Core = Session<LocalStorage, BrowserJson>;
 
@@ -120,10 +120,6 @@ impl Runner {
                 let name = format!("{stem}-{}.json", dates::local_iso_date());
                 files::download(&name, &text, "application/json");
             }
-            Effect::SaveFile(file) => {
-                files::download(&file.name, &file.text, file.mime);
-            }
-            Effect::Print => print::print(),
             Effect::ReadChosenFile => wasm_bindgen_futures::spawn_local(async move {
                 let text = files::read_chosen(IMPORT_INPUT_ID).await;
                 me.update(Event::ImportRead(text));
@@ -203,19 +199,9 @@ impl SessionHandle {
             .is_some_and(|e| e.skip_landing)
     }
 
-    /// What works here: the system share sheet, printing, saving files.
-    pub fn capabilities(&self) -> quiz_core::session::Capabilities {
-        self.runner.core.borrow().context().capabilities
-    }
-
-    /// Where the quiz is taken again (this app, or the site owner's page).
-    pub fn quiz_link(&self) -> String {
-        self.runner.core.borrow().quiz_link().to_string()
-    }
-
-    /// The link to the shared result with `code`.
-    pub fn result_link(&self, code: &str) -> String {
-        self.runner.core.borrow().result_link(code)
+    /// The system share sheet works here.
+    pub fn can_share(&self) -> bool {
+        self.runner.core.borrow().context().capabilities.share
     }
 }
 

@@ -1,9 +1,8 @@
 //! The Clipboard and Web Share APIs. Neither is in web-sys's stable set, and
 //! both may be missing, refused by the frame's permissions policy or refused
-//! by the visitor, so every call is caught and reported. Also what else this
-//! document may do: print, and save files, which a sandboxed frame refuses.
+//! by the visitor, so every call is caught and reported.
 
-use quiz_core::session::{Capabilities, Framing, ShareOutcome};
+use quiz_core::session::{Capabilities, ShareOutcome};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -44,40 +43,17 @@ fn policy_allows(feature: &str) -> bool {
     !listed || call("allowsFeature", Some(feature)).is_some_and(|v| v.is_truthy())
 }
 
-/// Where this document is: a page of its own, a frame whose element the
-/// parent (of the same origin) shows, or a frame on another origin's page.
-fn framing(window: &web_sys::Window) -> Framing {
-    let top = window
-        .parent()
-        .ok()
-        .flatten()
-        .is_none_or(|parent| js_sys::Object::is(&parent, window));
-    if top {
-        return Framing::Top;
-    }
-    match window.frame_element() {
-        Ok(Some(frame)) => Framing::Frame {
-            sandbox: frame.get_attribute("sandbox"),
-        },
-        _ => Framing::CrossOrigin,
-    }
-}
-
 /// What this document can do: a control that cannot work is not offered.
 pub fn capabilities() -> Capabilities {
-    let (Some(window), Some(navigator)) = (web_sys::window(), navigator()) else {
+    let Some(navigator) = navigator() else {
         return Capabilities::default();
     };
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
         .is_ok_and(|c| has(&c, "writeText"))
         && policy_allows("clipboard-write");
-    let framing = framing(&window);
     Capabilities {
         share: has(&navigator, "share") && policy_allows("web-share"),
         clipboard,
-        // The report's layout needs the print stylesheet (src/platform/print.rs).
-        print: has(&window, "print") && super::print::can_style() && framing.allows_print(),
-        download: framing.allows_downloads(),
     }
 }
 

@@ -44,14 +44,14 @@ pub fn adopt_once(css: &str) -> bool {
             .dyn_into::<js_sys::Function>()
             .ok()?;
         let sheet = js_sys::Reflect::construct(&constructor, &js_sys::Array::new()).ok()?;
-        let replace = get(&sheet, "replaceSync")?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        replace.call1(&sheet, &css.into()).ok()?;
+        super::method(&sheet, "replaceSync", Some(&css.into()))?;
         let document = JsValue::from(super::document()?);
-        // A new array rather than a push: older browsers' list is frozen.
-        let sheets = js_sys::Array::from(&get(&document, "adoptedStyleSheets")?);
-        sheets.push(&sheet);
+        // A new list rather than a push: older browsers' list is frozen.
+        let sheets = super::method(
+            &get(&document, "adoptedStyleSheets")?,
+            "concat",
+            Some(&sheet),
+        )?;
         js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &sheets)
             .ok()
             .filter(|done| *done)
@@ -62,10 +62,20 @@ pub fn adopt_once(css: &str) -> bool {
     adopted
 }
 
+/// Printing works here and the report's stylesheet can be applied: the
+/// browser has `print()`, builds stylesheets from text, and the frame's
+/// sandbox (where there is one) allows the dialog.
+pub fn can_print() -> bool {
+    let window = web_sys::window().map(JsValue::from);
+    window.is_some_and(|w| get(&w, "print").is_some())
+        && can_style()
+        && super::framing().allows_print()
+}
+
 /// Opens the print dialog (the page's own, with "Save as PDF" in every
 /// current browser).
 pub fn print() {
     if let Some(window) = web_sys::window() {
-        let _ = window.print();
+        super::method(&window, "print", None);
     }
 }
