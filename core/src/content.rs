@@ -356,6 +356,19 @@ codable! {
         pub embed_preview_heading: String,
         pub embed_preview_title: String,
         pub embed_docs: String,
+        /// The button that prints a result or a comparison.
+        pub print_report: String,
+        pub reminder_heading: String,
+        pub reminder_intro: String,
+        /// `{months}`: a button's text ("In 3 months").
+        pub reminder_in: String,
+        /// The calendar event's title; a result's label follows after " · ".
+        pub reminder_summary: String,
+        /// The calendar event's description: `{date}` (the result's day),
+        /// `{quiz}` and `{result}` (links).
+        pub reminder_description: String,
+        /// `{when}`: "3 months ago", as `Intl.RelativeTimeFormat` says it.
+        pub history_last: String,
     }
 }
 

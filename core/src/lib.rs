@@ -6,9 +6,11 @@
 
 #[cfg(feature = "authoring")]
 pub mod authoring;
+pub mod calendar;
 pub mod content;
 pub mod content_codec;
 pub mod embed;
+pub mod framing;
 pub mod gap;
 pub mod json;
 pub mod keys;

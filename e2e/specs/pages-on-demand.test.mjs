@@ -18,8 +18,8 @@ const { parts } = JSON.parse(readFileSync(join(DIST, 'split-manifest.json'), 'ut
 /** A part's own module (not the chunks it shares with others), as a request pattern. */
 const partFile = (name) => new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`);
 const ATTEMPT = '1780000000000-00ff00ff';
-const first = shareCode({ values: new Array(21).fill(4), label: 'Acme' });
-const second = shareCode({ values: new Array(21).fill(2), label: 'Beta' });
+const first = shareCode({ version: 2, answers: new Array(21).fill(4), label: 'Acme' });
+const second = shareCode({ version: 2, answers: new Array(21).fill(2), label: 'Beta' });
 
 const DEEP_LINKS = [
   { part: 'history', hash: '#/history', heading: 'Your results' },
