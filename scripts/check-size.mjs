@@ -15,7 +15,13 @@ import { brotli, gzip } from './precompress.mjs';
 import { filesToCache, WORKER } from './service-worker.mjs';
 
 export const BUDGET = 64 * 1024;
-export const CEILING = 157.5 * 1024;
+// 157.5 -> 159.8 KiB (issue 17): the theme switch and the palette set before
+// the first paint, the service worker's registration and the new-release
+// offer, and the widget's first frame (its layout, theme, accent and height
+// set by index.html's scripts) add 2.5 KiB to the first visit (wasm +1.8,
+// index.html +0.6, glue +0.1); the worker, the manifest and the icons are
+// fetched after load and printed apart.
+export const CEILING = 159.8 * 1024;
 
 // Shipped beside the app but not loaded by it: the site owners' loader, and
 // the page hosts show for unknown paths.

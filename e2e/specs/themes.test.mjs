@@ -31,18 +31,21 @@ test('the theme follows the system until the visitor chooses one, which is kept 
   assert.equal(await background(page), LIGHT);
   assert.equal(JSON.parse((await storedEntries(page))['alliance-quiz:settings']).data.theme, 'light');
 
-  // A later visit, on a question: light before the app has started.
-  await page.goto(`${app.origin}/#/q/2`);
-  await new QuestionPage(page).waitForNumber(2);
-  assert.equal(await page.evaluate(() => window.firstFrame), LIGHT, 'no dark frame first');
-  assert.equal(await page.getByTestId('theme-switch').inputValue(), 'light');
-
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.getByTestId('theme-switch').selectOption('dark');
-  assert.equal(await background(page), DARK, 'dark on a light system');
-  await page.getByTestId('theme-switch').selectOption('system');
-  assert.equal(await background(page), LIGHT, 'back to the system');
   assert.deepEqual(page.errors, []);
+  await page.close();
+
+  // A later visit, on a question: light before the app has started.
+  const later = await app.openIn(context, '/#/q/2');
+  await new QuestionPage(later).waitForNumber(2);
+  assert.equal(await later.evaluate(() => window.firstFrame), LIGHT, 'no dark frame first');
+  assert.equal(await later.getByTestId('theme-switch').inputValue(), 'light');
+
+  await later.emulateMedia({ colorScheme: 'light' });
+  await later.getByTestId('theme-switch').selectOption('dark');
+  assert.equal(await background(later), DARK, 'dark on a light system');
+  await later.getByTestId('theme-switch').selectOption('system');
+  assert.equal(await background(later), LIGHT, 'back to the system');
+  assert.deepEqual(later.errors, []);
 });
 
 test('a theme chosen in another tab is taken up in this one', async () => {

@@ -49,8 +49,10 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         <nav aria-label={ui.nav_history.clone()}>
                             <a href={Route::History.to_hash()} class="site-nav-link">{ ui.nav_history.clone() }</a>
                         </nav>
-                        { theme_switch(props.theme, ui, &props.on_theme) }
-                        { language_switch.clone() }
+                        <div class="site-switches">
+                            { theme_switch(props.theme, ui, &props.on_theme) }
+                            { language_switch.clone() }
+                        </div>
                     </div>
                 </header>
             }
