@@ -26,6 +26,7 @@ import { budgets, ratio, render } from './support/report.mjs';
 import { floorQuestions, installFloorAnswering } from './fixtures/floor/answering.mjs';
 import { quantile, summary } from './support/stats.mjs';
 import { startAllPages } from './support/server.mjs';
+import { widgetFirstPaint } from './widget-paint.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
@@ -350,6 +351,9 @@ async function main() {
         errors.push(`Lighthouse: ${lighthouseResult.error}`);
       }
     }
+    log('the widget\'s first paint, throttled');
+    const widget = await widgetFirstPaint({ browser, dist: DIST, origin: server.origin, runs: RUNS, log });
+    for (const error of widget.errors) errors.push(`widget first paint: ${error}`);
     const servedBy = { ...server.log, notFound: [...new Set(server.log.notFound)] };
     if (servedBy.raw > 0) warnings.push(`${servedBy.raw} responses went out uncompressed`);
     const host = await criterion();
@@ -380,6 +384,7 @@ async function main() {
       warnings,
       errors,
       figures: figs,
+      widgetFirstPaint: widget,
       budgets: [],
       servedBy,
       contexts: records.map(({ transfer, ...rest }) => rest),

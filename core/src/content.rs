@@ -140,6 +140,12 @@ codable! {
         pub app_title: String,
         /// The language switch's label: "Language".
         pub language_label: String,
+        /// The theme switch's label, read by screen readers: "Colour theme".
+        pub theme_label: String,
+        /// The switch's options: follow the device, light, dark.
+        pub theme_system: String,
+        pub theme_light: String,
+        pub theme_dark: String,
         pub skip_to_content: String,
         /// A page loaded on demand: shown after 300 ms of loading.
         pub part_loading: String,
@@ -240,6 +246,9 @@ codable! {
         pub notice_changed_elsewhere: String,
         pub notice_language_unavailable: String,
         pub notice_dismiss: String,
+        /// A new release is ready; its button reloads the page.
+        pub notice_update: String,
+        pub notice_reload: String,
         /// `{date}`
         pub results_completed_on: String,
         pub label_field: String,

@@ -22,6 +22,7 @@ pub mod share;
 pub mod storage;
 pub mod store;
 pub mod text;
+pub mod theme;
 pub mod validate;
 
 pub use content::Quiz;

@@ -19,6 +19,8 @@ export function useApp() {
     server = await startServer();
     browser = await launchChromium();
     visit.origin = server.origin;
+    // Switches the folder served (a new release deployed at the same origin).
+    visit.serve = (folder) => server.serve(folder);
   });
   after(async () => {
     await browser?.close();

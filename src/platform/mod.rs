@@ -12,11 +12,26 @@ pub mod history;
 pub mod json;
 pub mod local_storage;
 pub mod print;
+pub mod service_worker;
 pub mod text;
 
 /// The page's window and document, when there are any.
 pub fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
+}
+
+/// Shows `theme`: forces its palette with a class on `<html>`, or leaves
+/// it to `prefers-color-scheme` (styles/app.css). index.html's first script
+/// has set the same class before the first paint.
+pub fn apply_theme(theme: quiz_core::theme::Theme) {
+    let Some(root) = document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let classes = root.class_list();
+    let _ = classes.remove_2("theme-light", "theme-dark");
+    if let Some(class) = theme.class() {
+        let _ = classes.add_1(class);
+    }
 }
 
 /// Milliseconds since the Unix epoch, and the visitor's UTC offset now.
