@@ -109,7 +109,9 @@ const offered = async (frame) => ({
 });
 
 test('print and the calendar reminder: offered where the frame allows them, and working there', async () => {
-  const context = await app.newContext();
+  // The app's service worker would answer the made-up host pages below on the
+  // app's origin before `context.route` sees them (offline use has its own spec).
+  const context = await app.newContext({ serviceWorkers: 'block' });
   // In the loader's frame: its sandbox allows downloads, not the print dialog.
   const page = await app.openIn(context, `${host.origin}/widget`);
   const frame = await (await page.$('#quiz iframe')).contentFrame();

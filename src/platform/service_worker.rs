@@ -72,6 +72,11 @@ pub fn register(on_update: impl Fn() + Clone + 'static) {
         let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {
             return;
         };
+        // A stand-in `register` (test tools, some extensions) may resolve to
+        // nothing; reading `waiting` from that would throw.
+        if !registration.is_object() {
+            return;
+        }
         // A release that waits since an earlier visit.
         if registration
             .unchecked_into::<Registration>()
