@@ -61,7 +61,7 @@ prerender: bootstrap
 	node scripts/prerender.mjs
 	$(MAKE) --no-print-directory dist
 
-## screenshots: landing, a question and the results at 1280 and 375 px, into screenshots/
+## screenshots: landing, question, results (en, nl, dark), the printed report and the widget's first frame, into screenshots/
 screenshots: build
 	node e2e/screenshots.mjs
 

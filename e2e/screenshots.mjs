@@ -1,9 +1,13 @@
 // Screenshots of the landing page, a question and the results at 1280 and 375 px,
-// in English and in Dutch, for a person to look at. Written to screenshots/
-// (ignored by git). Run with `make screenshots` after a build.
-import { mkdir } from 'node:fs/promises';
+// in English and in Dutch, and in the dark theme; the first page of the printed
+// report (pdftoppm); the widget's first frame before the app starts. For a
+// person to look at. Written to screenshots/ (ignored by git). Run with
+// `make screenshots` after a build.
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { launchChromium } from './support/chromium.mjs';
 import { startServer } from './support/server.mjs';
+import { hostPage, startHostServer } from './support/host-server.mjs';
 import { QuestionPage } from './pages/quiz-pages.mjs';
 
 const OUT = new URL('../screenshots/', import.meta.url).pathname;
@@ -11,9 +15,13 @@ await mkdir(OUT, { recursive: true });
 const server = await startServer();
 const browser = await launchChromium();
 try {
-  for (const language of ['en', 'nl']) {
-    for (const [name, width] of [['desktop', 1280], ['phone', 375]]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const runs = [
+    ...['en', 'nl'].flatMap((language) => [['desktop', 1280], ['phone', 375]].map(([name, width]) => [language, name, width, 'light'])),
+    ['en', 'phone-dark', 375, 'dark'],
+  ];
+  for (const [language, name, width, colorScheme] of runs) {
+    {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
       const page = await context.newPage();
       const shot = (what) => page.screenshot({ path: `${OUT}${what}-${language}-${name}.png`, fullPage: true });
       await page.goto(`${server.origin}/?lang=${language}`);
@@ -34,9 +42,26 @@ try {
       await page.getByTestId('overall-score').waitFor();
       await page.getByTestId('how-computed').locator('summary').click();
       await shot('results');
+      if (name === 'desktop') {
+        // The printed report, as "Save as PDF" writes it; its first page as an image.
+        await writeFile(`${OUT}report-${language}.pdf`, await page.pdf({ format: 'A4', printBackground: true }));
+        execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', `${OUT}report-${language}.pdf`, `${OUT}report-${language}-page1`]);
+      }
       await context.close();
     }
   }
+  // The widget's first frame: the host's page with the app's wasm held back.
+  const host = await startHostServer({
+    '/': () => hostPage(server.origin, '<div data-alliance-quiz data-accent="#0a7d5a"></div>'),
+  });
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  await context.route(/_bg\.wasm$/, () => {});
+  const page = await context.newPage();
+  await page.goto(host.origin);
+  await page.frameLocator('iframe').locator('main h1').waitFor();
+  await page.screenshot({ path: `${OUT}widget-first-frame.png`, fullPage: true });
+  await context.close();
+  await host.close();
   console.log(`screenshots written to ${OUT}`);
 } finally {
   await browser.close();
