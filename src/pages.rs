@@ -53,7 +53,7 @@ pub fn page(session: &SessionHandle) -> Html {
                 .and_then(|i| quiz.question_at(i))
                 .and_then(|(_, q)| model.answers.get(&q.id));
             html! {
-                <QuestionPage {quiz} {number} {selected}
+                <QuestionPage {quiz} {number} {selected} from_review={model.from_review == Some(number)}
                     on_answer={session.on(move |answer| Event::Answer { number, answer })}
                     on_next={session.on(|()| Event::Next)} on_back={session.on(|()| Event::Back)} />
             }

@@ -169,6 +169,8 @@ codable! {
         pub back: String,
         pub next: String,
         pub review: String,
+        /// Next on a question opened from the review page.
+        pub back_to_review: String,
         pub review_heading: String,
         /// `{answered}`, `{total}`
         pub review_summary: String,

@@ -194,6 +194,10 @@ pub struct Model {
     pub theme: Theme,
     /// The shared code last saved to history, so its page says so.
     pub saved_shared: Option<String>,
+    /// The question opened from the review page ("Go to question 3"): Next
+    /// on it returns to the review rather than walking through every later
+    /// question again. Any other page clears it.
+    pub from_review: Option<usize>,
     one_off: Vec<Notice>,
     dismissed: Vec<Notice>,
     /// Answers given since the progress was last written.
@@ -393,6 +397,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
             loading_language: None,
             theme,
             saved_shared: None,
+            from_review: None,
             one_off: Vec::new(),
             dismissed: Vec::new(),
             unsaved: Vec::new(),
@@ -467,7 +472,9 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
             Event::Answer { number, answer } => self.answer(number, answer, now, &mut effects),
             Event::Next => {
                 if let Some(number) = self.current_question() {
-                    let next = if number < self.quiz.question_count() {
+                    let next = if self.model.from_review == Some(number) {
+                        Route::Review
+                    } else if number < self.quiz.question_count() {
                         Route::Question { number: number + 1 }
                     } else {
                         Route::Review
@@ -756,6 +763,13 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         if route != previous {
             self.model.copy_status = None;
         }
+        self.model.from_review = match (&previous, &route) {
+            (Route::Review, Route::Question { number }) => Some(*number),
+            (_, Route::Question { number }) if self.model.from_review == Some(*number) => {
+                Some(*number)
+            }
+            _ => None,
+        };
         match entry {
             Entry::Address => {}
             Entry::Push | Entry::Replace => effects.push(Effect::WriteAddress {

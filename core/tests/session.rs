@@ -389,6 +389,42 @@ fn next_and_back_walk_the_questions_and_the_ends() {
 }
 
 #[test]
+fn a_question_opened_from_the_review_returns_there() {
+    let store = MemoryStore::new();
+    let mut tab = open(&store, "#/review");
+    // "Go to question 3" on the review page, an answer, then Next.
+    tab.update(Event::Navigate(Route::Question { number: 3 }), at(1.0));
+    assert_eq!(tab.model().from_review, Some(3));
+    answer(&mut tab, 3, 2, 2.0);
+    tab.update(Event::Next, at(3.0));
+    assert_eq!(tab.model().route, Route::Review, "not question 4");
+    assert_eq!(tab.model().from_review, None);
+
+    // Back from it walks the questions as usual, and the walk goes on as usual.
+    tab.update(Event::Navigate(Route::Question { number: 3 }), at(4.0));
+    tab.update(Event::Back, at(5.0));
+    assert_eq!(tab.model().route, Route::Question { number: 2 });
+    assert_eq!(tab.model().from_review, None);
+    tab.update(Event::Next, at(6.0));
+    assert_eq!(tab.model().route, Route::Question { number: 3 });
+    tab.update(Event::Next, at(7.0));
+    assert_eq!(tab.model().route, Route::Question { number: 4 });
+
+    // Reached any other way (a typed address, Back in the browser), Next goes on.
+    tab.update(Event::AddressChanged("#/review".into()), at(8.0));
+    tab.update(Event::AddressChanged("#/q/5".into()), at(9.0));
+    assert_eq!(
+        tab.model().from_review,
+        Some(5),
+        "Back in the browser from the review"
+    );
+    tab.update(Event::AddressChanged("#/q/1".into()), at(10.0));
+    assert_eq!(tab.model().from_review, None);
+    tab.update(Event::Next, at(11.0));
+    assert_eq!(tab.model().route, Route::Question { number: 2 });
+}
+
+#[test]
 fn a_question_number_outside_the_quiz_is_not_found() {
     let store = MemoryStore::new();
     for hash in ["#/q/0", "#/q/999", "#/q/x"] {

@@ -110,10 +110,17 @@ test('a new result is compared with earlier ones, labelled, and deleted with und
   assert.equal(await history.item(0).title.textContent(), 'Beta <b>alliance</b>', 'newest first');
   assert.equal(await history.item(2).title.textContent(), 'Acme partnership');
 
-  await history.item(1).delete.click();
+  // By keyboard: focus goes from the deleted row's button to Undo, then to
+  // the heading, never to the page itself.
+  const focused = () => page.evaluate(() => document.activeElement?.textContent.trim() || document.activeElement?.tagName);
+  await history.item(1).delete.focus();
+  await page.keyboard.press('Enter');
+  await history.undo.waitFor();
   assert.equal(await history.items.count(), 2);
-  await history.undo.click();
-  assert.equal(await history.items.count(), 3, 'undo brings it back');
+  assert.equal(await focused(), 'Undo');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=history-list] li').length === 3);
+  assert.equal(await focused(), 'Your results', 'undo brings it back, focus on the heading');
   await page.reload();
   await history.heading.waitFor();
   assert.equal(await history.items.count(), 3, 'and it stays after a reload');
@@ -123,6 +130,13 @@ test('a new result is compared with earlier ones, labelled, and deleted with und
   await history.heading.waitFor();
   assert.equal(await history.items.count(), 2, 'a delete without undo stands');
 
+  await history.deleteAll.focus();
+  await page.keyboard.press('Enter');
+  await history.confirmDeleteAll.waitFor();
+  assert.equal(await focused(), 'Cancel', 'the safe answer first');
+  await page.keyboard.press('Enter');
+  await history.deleteAll.waitFor();
+  assert.equal(await focused(), await history.deleteAll.textContent());
   await history.deleteAll.click();
   await history.confirmDeleteAll.click();
   await history.empty.waitFor();

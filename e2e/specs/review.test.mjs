@@ -1,4 +1,5 @@
-// The review screen lists unanswered questions with links to them.
+// The review screen lists unanswered questions with links to them, and a
+// question opened from it leads back to it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
@@ -26,6 +27,12 @@ test('skipped questions are listed and reachable from the review', async () => {
   assert.equal(await first.textContent(), 'Go to question 2');
   await first.click();
   await question.waitForNumber(2);
+  // Answered there, the visitor goes back to the review, not on to question 3.
+  await question.choose(4);
+  await page.getByRole('button', { name: 'Back to review' }).click();
+  await review.heading.waitFor();
+  assert.equal(await review.summary.textContent(), 'You answered 3 of 21 questions.');
+  assert.equal(await first.textContent(), 'Go to question 4');
   assert.deepEqual(page.errors, []);
 });
 

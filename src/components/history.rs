@@ -7,7 +7,7 @@ use quiz_core::text::fill;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
-use crate::hooks::use_focus_on;
+use crate::hooks::{focus, focus_lost, use_focus_on};
 use crate::platform::{self, dates};
 use quiz_core::route::Route;
 
@@ -33,10 +33,37 @@ pub struct HistoryProps {
 pub fn History(props: &HistoryProps) -> Html {
     let heading = use_node_ref();
     use_focus_on(heading.clone(), ());
+    // Deleting removes the button that had focus: it goes to Undo, and when
+    // the offer ends (used or run out) back to the heading, never to the
+    // page itself, where the next Tab would start from the top.
+    let undo_button = use_node_ref();
+    {
+        let (undo_button, heading) = (undo_button.clone(), heading.clone());
+        use_effect_with(props.can_undo, move |can_undo| {
+            if *can_undo {
+                focus(&undo_button);
+            } else if focus_lost() {
+                focus(&heading);
+            }
+        });
+    }
     let quiz = &props.quiz;
     let ui = &quiz.ui;
     let confirming = use_state(|| false);
     let on_undo = props.on_undo.reform(|_: MouseEvent| ());
+    // Asking replaces the button with the question, and answering it the
+    // other way round: focus follows, to the safe answer first.
+    let (cancel_button, delete_all_button) = (use_node_ref(), use_node_ref());
+    {
+        let (cancel_button, delete_all_button) = (cancel_button.clone(), delete_all_button.clone());
+        use_effect_with(*confirming, move |confirming| {
+            if *confirming {
+                focus(&cancel_button);
+            } else if focus_lost() {
+                focus(&delete_all_button);
+            }
+        });
+    }
     let on_ask_delete_all = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
@@ -47,9 +74,12 @@ pub fn History(props: &HistoryProps) -> Html {
     };
     let on_delete_all = {
         let (confirming, on_delete_all) = (confirming.clone(), props.on_delete_all.clone());
+        let heading = heading.clone();
         Callback::from(move |_: MouseEvent| {
             on_delete_all.emit(());
             confirming.set(false);
+            // The list and this button go; the heading stays.
+            focus(&heading);
         })
     };
 
@@ -67,7 +97,7 @@ pub fn History(props: &HistoryProps) -> Html {
                 if props.can_undo {
                     <p data-testid="undo-bar">
                         { ui.history_deleted.clone() }{ " " }
-                        <button type="button" class="button button-small" onclick={on_undo}>{ ui.history_undo.clone() }</button>
+                        <button ref={undo_button} type="button" class="button button-small" onclick={on_undo}>{ ui.history_undo.clone() }</button>
                     </p>
                 }
             </div>
@@ -111,11 +141,11 @@ pub fn History(props: &HistoryProps) -> Html {
                         <p id="confirm-delete-all">{ fill(&ui.history_delete_all_confirm, &[("count", &attempts.len().to_string())]) }</p>
                         <div class="button-row">
                             <button type="button" class="button button-danger" onclick={on_delete_all}>{ ui.history_confirm_delete_all.clone() }</button>
-                            <button type="button" class="button" onclick={on_cancel}>{ ui.history_cancel.clone() }</button>
+                            <button ref={cancel_button} type="button" class="button" onclick={on_cancel}>{ ui.history_cancel.clone() }</button>
                         </div>
                     </div>
                 } else {
-                    <button type="button" class="button" onclick={on_ask_delete_all}>{ ui.history_delete_all.clone() }</button>
+                    <button ref={delete_all_button} type="button" class="button" onclick={on_ask_delete_all}>{ ui.history_delete_all.clone() }</button>
                 }
             }
             { props.children.clone() }

@@ -28,7 +28,7 @@ pub fn PrintButton(props: &PrintButtonProps) -> Html {
     }
     let on_click = Callback::from(|_: MouseEvent| print::print());
     html! {
-        <button type="button" class="button" onclick={on_click} data-testid="print">
+        <button type="button" class="button print-button" onclick={on_click} data-testid="print">
             { props.quiz.ui.print_report.clone() }
         </button>
     }

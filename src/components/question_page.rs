@@ -17,6 +17,9 @@ pub struct QuestionPageProps {
     pub on_answer: Callback<Answer>,
     /// Next (or, on the last question, Review).
     pub on_next: Callback<()>,
+    /// Opened from the review page: Next is "Back to review" and goes there.
+    #[prop_or_default]
+    pub from_review: bool,
     pub on_back: Callback<()>,
 }
 
@@ -92,7 +95,13 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
             <div class="question-nav">
                 <button type="button" class="button" onclick={on_back}>{ ui.back.clone() }</button>
                 <button type="submit" class="button button-primary">
-                    { if props.number < total { ui.next.clone() } else { ui.review.clone() } }
+                    { if props.from_review {
+                        ui.back_to_review.clone()
+                    } else if props.number < total {
+                        ui.next.clone()
+                    } else {
+                        ui.review.clone()
+                    } }
                 </button>
             </div>
         </form>

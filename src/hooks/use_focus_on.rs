@@ -9,15 +9,31 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_focus_on<K: PartialEq + 'static>(target: NodeRef, key: K) {
-    use_effect_with(key, move |_| {
-        if !may_take_focus() {
-            return;
-        }
-        if let Some(element) = target.cast::<HtmlElement>() {
-            // Focus can fail harmlessly (element detached); nothing to recover.
-            let _ = element.focus();
-        }
-    });
+    use_effect_with(key, move |_| focus(&target));
+}
+
+/// Moves focus to `target` now, where this frame may take it.
+pub fn focus(target: &NodeRef) {
+    if !may_take_focus() {
+        return;
+    }
+    if let Some(element) = target.cast::<HtmlElement>() {
+        // Focus can fail harmlessly (element detached); nothing to recover.
+        let _ = element.focus();
+    }
+}
+
+/// Focus fell to the page itself: the control that had it was removed
+/// (a deleted row's button, an offer that ran out).
+pub fn focus_lost() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => js_sys::Object::is(&active, &body),
+        (Some(_), None) => false,
+    }
 }
 
 /// False in a frame whose document does not have focus.

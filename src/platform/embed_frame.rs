@@ -72,6 +72,7 @@ impl Embed {
             let style = root.style();
             let _ = style.set_property("--color-accent", accent);
             let _ = style.set_property("--color-accent-text", embed::text_on(accent));
+            let _ = classes.add_1("host-accent");
         }
     }
 
