@@ -141,11 +141,17 @@ pub fn page(session: &SessionHandle) -> Html {
         }
         Route::Compare { first, second } => {
             let link = session.compare_link(&first, &second);
+            let text = link.clone();
             let props = yew::props!(PartnerCompareProps {
                 quiz,
                 first,
                 second,
-                link
+                link,
+                copy_status: status(&model, Field::CompareLink),
+                on_copy: session.on(move |()| Event::Copy {
+                    field: Field::CompareLink,
+                    text: text.clone()
+                }),
             });
             lazy(&parts::COMPARE, props, None, fallback)
         }

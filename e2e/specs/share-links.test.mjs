@@ -134,6 +134,10 @@ test('two partners’ links compare on one chart, biggest gaps first, as a share
   const compareLink = await theirs.getByTestId('compare-link').inputValue();
   // The address bar shows the same link once the page is painted (src/after_paint.rs).
   await theirs.waitForURL(compareLink, { timeout: 2_000 });
+  await theirs.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await theirs.getByRole('button', { name: 'Copy link' }).click();
+  await theirs.getByTestId('compare-status').filter({ hasText: 'Link copied.' }).waitFor();
+  assert.equal(await theirs.evaluate(() => navigator.clipboard.readText()), compareLink);
   const third = await app.open('/');
   await third.goto(compareLink);
   await third.getByRole('heading', { level: 1, name: 'Two views of one alliance' }).waitFor();

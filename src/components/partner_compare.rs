@@ -3,6 +3,7 @@ use std::rc::Rc;
 use quiz_core::gap::gaps;
 use quiz_core::route::Route;
 use quiz_core::score;
+use quiz_core::session::CopyOutcome;
 use quiz_core::share::decode;
 use yew::prelude::*;
 
@@ -21,6 +22,10 @@ pub struct PartnerCompareProps {
     pub second: AttrValue,
     /// The link to this comparison.
     pub link: AttrValue,
+    /// What happened at the last copy of the link.
+    pub copy_status: Option<CopyOutcome>,
+    /// Copies the link.
+    pub on_copy: Callback<()>,
 }
 
 /// Two partners' results on one chart, with the largest differences first.
@@ -67,6 +72,11 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
     let similar = names_where(&|gap| gap.is_some_and(|g| g < LARGE_GAP));
     let not_comparable = names_where(&|gap| gap.is_none());
 
+    let copy_status = match props.copy_status {
+        Some(CopyOutcome::Copied) => ui.share_copied.clone(),
+        Some(CopyOutcome::CopyFailed | CopyOutcome::ShareFailed) => ui.share_copy_failed.clone(),
+        None => String::new(),
+    };
     html! {
         <section class="page partner-compare" data-testid="partner-compare">
             <h1 ref={heading} tabindex="-1">{ ui.compare_title.clone() }</h1>
@@ -74,9 +84,8 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
             <ScoreChart quiz={quiz.clone()} report={a.clone()} second={Some(b.clone())} second_as={SecondAs::Bar}
                 first_label={first_name.clone()} second_label={second_name.clone()} id="gap-chart" />
 
-            <h2>{ ui.compare_gaps_heading.clone() }</h2>
-            <table class="score-table" data-testid="gap-table">
-                <caption class="visually-hidden">{ ui.compare_gaps_heading.clone() }</caption>
+            <h2 id="gaps-heading">{ ui.compare_gaps_heading.clone() }</h2>
+            <table class="score-table" data-testid="gap-table" aria-labelledby="gaps-heading">
                 <thead>
                     <tr>
                         <th scope="col">{ ui.table_dimension.clone() }</th>
@@ -120,7 +129,11 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
             <section class="share" aria-labelledby="compare-share-heading">
                 <h2 id="compare-share-heading">{ ui.compare_share.clone() }</h2>
                 <label for="compare-link">{ ui.compare_link_label.clone() }</label>
-                <input id="compare-link" type="text" readonly=true value={props.link.clone()} data-testid="compare-link" />
+                <div class="field-row">
+                    <input id="compare-link" type="text" readonly=true value={props.link.clone()} data-testid="compare-link" />
+                    <button type="button" class="button button-primary" onclick={props.on_copy.reform(|_: MouseEvent| ())}>{ ui.share_copy.clone() }</button>
+                </div>
+                <p class="field-status" role="status" data-testid="compare-status">{ copy_status }</p>
             </section>
             <div class="button-row">
                 <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
