@@ -164,6 +164,7 @@ pub fn page(session: &SessionHandle) -> Html {
                     field: Field::EmbedCode,
                     text
                 }),
+                languages: std::rc::Rc::new(crate::content::languages()),
             });
             lazy(&parts::EMBED, props, None, fallback)
         }

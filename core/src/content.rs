@@ -351,6 +351,8 @@ codable! {
         pub embed_accent_invalid: String,
         pub embed_compact: String,
         pub embed_start_screen: String,
+        /// The language option that leaves `data-language` out.
+        pub embed_language_visitor: String,
         pub embed_share_base: String,
         pub embed_share_base_hint: String,
         pub embed_share_base_invalid: String,

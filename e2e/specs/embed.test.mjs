@@ -171,8 +171,16 @@ test('options: dark theme, accent, compact, no start screen, and share links to 
     accent: document.documentElement.style.getPropertyValue('--color-accent'),
     background: getComputedStyle(document.body).backgroundColor,
   }));
-  assert.deepEqual(root.classes, ['compact', 'embed', 'embed-sized', 'theme-dark']);
+  assert.deepEqual(root.classes, ['compact', 'embed', 'embed-sized', 'host-accent', 'theme-dark']);
   assert.equal(root.accent, '#f5a25d');
+  // The hover follows the host's accent (lighter, away from its dark text), not the app's own blue.
+  const next = question.next;
+  await next.hover();
+  await frame.waitForFunction(() => {
+    const [r, g, b] = getComputedStyle(document.querySelector('button[type=submit]')).backgroundColor.match(/[\d.]+/g).slice(0, 3).map(Number);
+    return r > 0.95 && g > 0.65 && g < 0.75 && b > 0.45 && b < 0.5;
+  });
+  await page.mouse.move(0, 0);
   assert.equal(root.background, 'rgb(17, 23, 30)', 'the dark palette');
   assert.deepEqual(await axeViolations(frame), [], 'the dark palette, with an accent chosen for it, keeps its contrast');
   await settledHeight(page);
@@ -279,7 +287,11 @@ test('“Embed this quiz” builds the snippet, copies it and previews it, with 
   await page.getByRole('link', { name: 'Embed this quiz on your site' }).click();
   const embed = new EmbedQuizPage(page);
   await embed.heading.waitFor();
-  assert.equal(await embed.code.inputValue(), `<div data-alliance-quiz data-language="en"></div>\n<script src="${app.origin}/embed.js" async></script>`);
+  // By default each visitor gets their own language; the choice names the languages.
+  assert.equal(await embed.code.inputValue(), `<div data-alliance-quiz></div>\n<script src="${app.origin}/embed.js" async></script>`);
+  assert.deepEqual(await embed.language.locator('option').allTextContents(), ["Each visitor's own", 'English', 'Nederlands']);
+  await embed.language.selectOption('nl');
+  await page.waitForFunction(() => document.getElementById('embed-code').value.includes('data-language="nl"'));
 
   await embed.theme.selectOption('dark');
   await embed.compact.check();
@@ -291,7 +303,7 @@ test('“Embed this quiz” builds the snippet, copies it and previews it, with 
   await embed.fill(embed.frameTitle, 'Our quiz');
   await page.waitForFunction(() => document.getElementById('embed-code').value.includes('data-title'));
   const code = await embed.code.inputValue();
-  assert.equal(code, `<div data-alliance-quiz data-language="en" data-theme="dark" data-accent="#c05000" data-compact="on" data-start-screen="off" data-share-base="https://training.example/quiz" data-title="Our quiz"></div>\n<script src="${app.origin}/embed.js" async></script>`);
+  assert.equal(code, `<div data-alliance-quiz data-language="nl" data-theme="dark" data-accent="#c05000" data-compact="on" data-start-screen="off" data-share-base="https://training.example/quiz" data-title="Our quiz"></div>\n<script src="${app.origin}/embed.js" async></script>`);
   await embed.copy.click();
   await embed.status.filter({ hasText: 'Code copied.' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
@@ -299,7 +311,9 @@ test('“Embed this quiz” builds the snippet, copies it and previews it, with 
   const preview = new URL(await embed.preview.getAttribute('src'));
   assert.equal(preview.searchParams.get('theme'), 'dark');
   assert.equal(preview.searchParams.get('start'), 'off');
-  await new QuestionPage(page.frameLocator('[data-testid="embed-preview"]')).waitForNumber(1);
+  assert.equal(preview.searchParams.get('lang'), 'nl');
+  // In the language chosen for it.
+  await page.frameLocator('[data-testid="embed-preview"]').getByTestId('progress-label').filter({ hasText: /^\s*Vraag 1 van \d+\s*$/ }).waitFor();
   // The preview takes its content's height, as on a host page.
   const previewFrame = await (await embed.preview.elementHandle()).contentFrame();
   const content = await previewFrame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
@@ -309,7 +323,7 @@ test('“Embed this quiz” builds the snippet, copies it and previews it, with 
   // The copied snippet works as it is on another site.
   pages['/copied'] = hostPage(app.origin, code.replace('<div ', '<div id="quiz" ').split('\n')[0], { loader: true });
   const hostPageWithCode = await openHost('/copied');
-  await new QuestionPage(hostPageWithCode.frameLocator('#quiz iframe')).waitForNumber(1);
+  await hostPageWithCode.frameLocator('#quiz iframe').getByTestId('progress-label').filter({ hasText: /^\s*Vraag 1 van \d+\s*$/ }).waitFor();
   assert.equal(await hostPageWithCode.locator('#quiz iframe').getAttribute('title'), 'Our quiz');
   assert.deepEqual([...page.errors, ...hostPageWithCode.errors], []);
 });

@@ -5,6 +5,7 @@ use quiz_core::embed::{
     frame_src, parse_accent, parse_preview_height, parse_share_base, snippet, Incoming,
     SnippetOptions, Theme, MAX_INCOMING_STRING, PREVIEW_ID,
 };
+use quiz_core::language::Language;
 use quiz_core::session::CopyOutcome;
 use quiz_core::text::fill;
 use wasm_bindgen::{JsCast, JsValue};
@@ -50,6 +51,8 @@ pub struct EmbedPageProps {
     pub copy_status: Option<CopyOutcome>,
     /// Copies the snippet's text.
     pub on_copy: Callback<String>,
+    /// The languages the app was built with, for the language option.
+    pub languages: Rc<Vec<Language>>,
 }
 
 /// "Embed this quiz": options, the snippet to paste with a copy button, and
@@ -62,7 +65,8 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     use_focus_on(heading.clone(), ());
     let chosen_state = use_reducer(|| {
         Chosen(SnippetOptions {
-            language: Some(quiz.language.clone()),
+            // Each visitor's own language unless the site owner picks one.
+            language: None,
             start_screen: true,
             ..SnippetOptions::default()
         })
@@ -135,7 +139,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             });
         })
     };
-    let on_language = update(|o, value, _| o.language = Some(value));
+    let on_language = update(|o, value, _| o.language = (!value.is_empty()).then_some(value));
     let on_theme = update(|o, value, _| o.theme = Theme::parse(&value).unwrap_or_default());
     let on_accent = update(|o, value, _| o.accent = value);
     let on_compact = update(|o, _, checked| o.compact = checked);
@@ -169,7 +173,13 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
                 <div class="embed-field">
                     <label for="embed-language">{ ui.embed_language.clone() }</label>
                     <select id="embed-language" onchange={on_language}>
-                        <option value={quiz.language.clone()} selected=true>{ quiz.language.clone() }</option>
+                        <option value="" selected={options.language.is_none()}>{ ui.embed_language_visitor.clone() }</option>
+                        { for props.languages.iter().map(|language| html! {
+                            <option value={language.code.clone()} lang={language.code.clone()}
+                                selected={options.language.as_deref() == Some(language.code.as_str())}>
+                                { language.name.clone() }
+                            </option>
+                        }) }
                     </select>
                 </div>
                 <div class="embed-field">
