@@ -35,7 +35,11 @@
     var f = d.createElement('iframe');
     f.title = opt(box, 'title') || 'Alliance readiness quiz';
     f.loading = 'lazy';
-    f.allow = 'clipboard-write; web-share';
+    // Copying and the share sheet inside the frame. A browser that knows
+    // no web-share feature (Chromium on Linux) warns about it on every page.
+    var pp = d.permissionsPolicy || d.featurePolicy;
+    var known = pp && pp.features ? pp.features() : ['web-share'];
+    f.allow = 'clipboard-write' + (known.indexOf('web-share') >= 0 ? '; web-share' : '');
     f.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms allow-downloads');
     f.src = app.origin + app.pathname + '?' + q + '#/';
     f.style.cssText = 'display:block;width:100%;border:0;height:' + H + 'px';

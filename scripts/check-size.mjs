@@ -16,9 +16,9 @@ import { brotli, gzip } from './precompress.mjs';
 export const BUDGET = 64 * 1024;
 export const CEILING = 157.5 * 1024;
 
-// Shipped beside the app but not loaded by it: the site owners' loader, and
-// the page hosts show for unknown paths.
-const NOT_LOADED_BY_THE_APP = new Set(['embed.js', '404.html', 'split-manifest.json']);
+// Shipped beside the app but not loaded by it: the site owners' loader, the
+// page hosts show for unknown paths, and the response headers for hosts.
+const NOT_LOADED_BY_THE_APP = new Set(['embed.js', '404.html', 'split-manifest.json', '_headers', '_headers.nginx.conf']);
 // A language other than the default, fetched only by a visitor who reads it.
 const LANGUAGE_FILE = /^content-[a-z]+-[0-9a-f]+\.bin$/;
 

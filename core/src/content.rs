@@ -348,6 +348,16 @@ codable! {
         pub embed_preview_heading: String,
         pub embed_preview_title: String,
         pub embed_docs: String,
+        /// The crash page (src/crash.rs): heading, the one sentence saying
+        /// what happened, its two buttons, what copying says, and the label
+        /// of the details (the panic message and the build's version).
+        pub crash_heading: String,
+        pub crash_text: String,
+        pub crash_reload: String,
+        pub crash_copy: String,
+        pub crash_copied: String,
+        pub crash_copy_failed: String,
+        pub crash_details: String,
     }
 }
 

@@ -5,6 +5,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+/** dist/ with an app that can be made to panic (scripts/crash-build.mjs, `make crash-dist`). */
+export const CRASH_DIST = resolve(fileURLToPath(new URL('../../target/crash-dist', import.meta.url)));
 
 /** Content types by extension; the benchmark's server uses the same table. */
 export const TYPES = {
@@ -26,7 +28,7 @@ export const TYPES = {
 /** Serves `root` on 127.0.0.1; resolves to { origin, close() }. */
 export async function startServer(root = DIST) {
   await stat(join(root, 'index.html')).catch(() => {
-    throw new Error(`${root}/index.html is missing: run \`make build\` (or \`make test\`) first`);
+    throw new Error(`${root}/index.html is missing: run \`make build\` (and \`make crash-dist\` for the crash page's spec), or \`make test\`, first`);
   });
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
