@@ -67,13 +67,15 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
   echo "$lock_hash" > "$stamp"
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+# poppler-utils: pdftotext, pdfinfo and pdftoppm read the printed report in
+# the end-to-end tests (e2e/support/pdf.mjs).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Chromium and ChromeDriver from Debian (a minute or two)"
+    say "installing Chromium, ChromeDriver and poppler-utils from Debian (a minute or two)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   else
-    fail "Chromium and ChromeDriver are missing. Install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver) and run this again."
+    fail "Chromium, ChromeDriver or poppler-utils is missing. Install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver poppler-utils) and run this again."
   fi
 fi
 

@@ -12,15 +12,28 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firstVisitFiles } from './first-visit.mjs';
 import { brotli, gzip } from './precompress.mjs';
+import { filesToCache, WORKER } from './service-worker.mjs';
 
 export const BUDGET = 64 * 1024;
-export const CEILING = 157.5 * 1024;
+// 157.5 -> 159.8 KiB (issue 17): the theme switch and the palette set before
+// the first paint, the service worker's registration and the new-release
+// offer, and the widget's first frame (its layout, theme, accent and height
+// set by index.html's scripts) add 2.5 KiB to the first visit (wasm +1.8,
+// index.html +0.6, glue +0.1); the worker, the manifest and the icons are
+// fetched after load and printed apart.
+export const CEILING = 159.8 * 1024;
 
 // Shipped beside the app but not loaded by it: the site owners' loader, the
 // page hosts show for unknown paths, and the response headers for hosts.
 const NOT_LOADED_BY_THE_APP = new Set(['embed.js', '404.html', 'split-manifest.json', '_headers', '_headers.nginx.conf']);
 // A language other than the default, fetched only by a visitor who reads it.
 const LANGUAGE_FILE = /^content-[a-z]+-[0-9a-f]+\.bin$/;
+// Fetched after the page has loaded, never before it can be used: the service
+// worker (registered when the page is idle, docs/offline.md), the web app
+// manifest and the icons it names (fetched by the browser to offer
+// installing the app, and by the worker). Their bytes are printed below the
+// first visit.
+const AFTER_LOAD = /^(service-worker\.js|manifest\.webmanifest|icon\.svg|icon-\d+\.png)$/;
 
 /** Every file a first visit to dist/'s index.html loads, with its sizes. */
 export async function firstVisit(dist) {
@@ -35,7 +48,7 @@ export async function firstVisit(dist) {
   // look smaller than what a visitor downloads.
   const loaded = new Set([...files.map(({ url }) => url.slice(1) || 'index.html'), ...parts.map((p) => p.slice(1))]);
   const missed = (await readdir(dist)).filter(
-    (name) => !/\.(br|gz)$/.test(name) && !NOT_LOADED_BY_THE_APP.has(name) && !LANGUAGE_FILE.test(name) && !loaded.has(name),
+    (name) => !/\.(br|gz)$/.test(name) && !NOT_LOADED_BY_THE_APP.has(name) && !LANGUAGE_FILE.test(name) && !AFTER_LOAD.test(name) && !loaded.has(name),
   );
   if (missed.length > 0) throw new Error(`dist/ holds files index.html does not seem to load: ${missed.join(', ')}`);
   return files.map(({ url, raw }) => ({
@@ -91,6 +104,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const bytes = await readFile(join(dist, name));
     const extra = brotli(bytes).length;
     console.log(`language fetched when chosen: ${name} ${bytes.length} raw ${extra} brotli: a first visit in it is ${kib(total + extra)}`);
+  }
+  const worker = await readFile(join(dist, WORKER)).catch(() => null);
+  if (worker) {
+    const cached = await filesToCache(dist);
+    const first = new Set(files.map((file) => file.path));
+    let rest = 0;
+    for (const name of cached) {
+      if (!first.has(name === './' ? 'index.html' : name)) rest += brotli(await readFile(join(dist, name))).length;
+    }
+    for (const name of (await readdir(dist)).filter((n) => AFTER_LOAD.test(n))) {
+      const bytes = await readFile(join(dist, name));
+      console.log(`after load: ${name} ${bytes.length} raw ${brotli(bytes).length} brotli`);
+    }
+    console.log(`after load: ${WORKER} caches ${cached.length} files, `
+      + `${rest} bytes brotli beyond the first visit (parts, chunks, languages, icons), fetched in the background once`);
   }
   if (total > Math.max(BUDGET, CEILING)) {
     console.error(`size check failed: the first visit grew past the ceiling of ${kib(CEILING)}`);

@@ -1,6 +1,7 @@
 // What a first visit to a page loads: the page, then every relative URL its
 // HTML names (attributes, quoted or not; strings in inline scripts), its CSS
-// names (url(), @import) and its scripts import, followed to the end. One
+// names (url(), @import) and its scripts import, followed to the end (not the
+// web app manifest, which the browser fetches after the load). One
 // definition for the size check in `make test` (scripts/check-size.mjs) and
 // the benchmark's byte counts (bench/support/bytes.mjs), so both count the
 // same files.
@@ -13,8 +14,11 @@ function references(text, path) {
   const kind = /\.m?js$/.test(path) ? 'js' : 'page';
   const add = (value) => { if (value && !SKIP.test(value)) found.push({ value, kind }); };
   if (/\.html?$|\/$/.test(path)) {
+    // The web app manifest is fetched by the browser after the page has
+    // loaded (to offer installing it), never before the page can be used.
+    const page = text.replace(/<link\b[^>]*\brel=["']?manifest\b[^>]*>/gi, '');
     // Quoted or not: a minifier drops the quotes where HTML allows it.
-    for (const m of text.matchAll(/\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) add(m[1] ?? m[2] ?? m[3]);
+    for (const m of page.matchAll(/\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) add(m[1] ?? m[2] ?? m[3]);
     for (const script of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
       for (const m of script[1].matchAll(/["'`](\.{1,2}\/[^"'`\s]+)["'`]/g)) add(m[1]);
     }

@@ -6,8 +6,11 @@
 // elements, one per line, attributes in alphabetical order as trunk's
 // minifier writes them (e2e/support/prerendered.mjs). The app replaces that
 // markup with its own, identical, when it starts.
+// It also writes the head script's list of languages (`const LANGUAGES`),
+// from the language switch the app renders (content/manifest.toml's order), so
+// adding a language needs no code: the file, the manifest line, `make prerender`.
 // e2e/specs/prerendered-landing.test.mjs fails when the block no longer
-// matches what the app renders. `make prerender` builds, runs this, and
+// matches what the app renders; a host test when the list is not the manifest's. `make prerender` builds, runs this, and
 // builds again so dist/ holds the new index.html.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +36,9 @@ async function renderedLanding(dist) {
     if (errors.length > 0) throw new Error(`the app reported errors: ${errors.join('; ')}`);
     const elements = await rootElements(page);
     if (!elements?.length) throw new Error('the app rendered nothing into <div id="app"> (is dist/ built from this index.html?)');
-    return elements;
+    const languages = await page.evaluate(() => [...document.querySelectorAll('#language-switch option')].map((o) => o.value));
+    if (!languages.length) throw new Error('the app rendered no language switch');
+    return { elements, languages };
   } finally {
     await browser.close();
     await server.close();
@@ -50,9 +55,16 @@ function withPrerendered(html, elements) {
   return html.slice(0, begin) + block + html.slice(end + END.length);
 }
 
-const elements = await renderedLanding(DIST);
+/** index.html with the head script's language list set to `languages`. */
+function withLanguages(html, languages) {
+  const list = /const LANGUAGES = \[[^\]]*\];/;
+  if (!list.test(html)) throw new Error('index.html has no `const LANGUAGES = [...];` in its head script');
+  return html.replace(list, `const LANGUAGES = [${languages.map((code) => `'${code}'`).join(', ')}];`);
+}
+
+const { elements, languages } = await renderedLanding(DIST);
 const before = await readFile(INDEX, 'utf8');
-const after = withPrerendered(before, elements);
+const after = withLanguages(withPrerendered(before, elements), languages);
 if (after === before) {
   console.log('prerender: index.html already holds the landing page the app renders');
 } else {

@@ -90,6 +90,11 @@ try {
     renamed[part] = name;
     loader = loader.replaceAll(`"./${part}"`, `"./${name}"`);
   }
+  // The loader logs a failed download to the console; the app already tells
+  // the visitor (src/lazy.rs) and the browser reports the failed request.
+  const logged = 'console.error(e);';
+  if (!loader.includes(logged)) throw new Error(`split-build: the loader no longer contains ${logged}: check what it reports`);
+  loader = loader.replace(logged, '');
   loader = await minified(loader);
   const loaderName = `__wasm_split-${hash(loader)}.js`;
   writeFileSync(join(staging, loaderName), loader);

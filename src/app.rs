@@ -145,6 +145,8 @@ fn Visit(props: &VisitProps) -> Html {
     html! {
         <ContextProvider<RouterContext> context={router}>
             <Layout {quiz} {notices} on_dismiss={session.on(Event::Dismiss)} {embedded}
+                on_reload={session.on(|()| Event::ApplyUpdate)}
+                theme={session.model().theme} on_theme={session.on(Event::ChooseTheme)}
                 on_language={session.on(|code| Event::ChooseLanguage { code })}>
                 { pages::page(&session) }
             </Layout>

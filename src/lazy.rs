@@ -1,4 +1,4 @@
-//! Parts of the app that are loaded on demand (code splitting, prototype).
+//! Parts of the app that are loaded on demand (code splitting).
 //!
 //! A part is a render function, `fn(&P) -> Html`, that the release build
 //! moves into a wasm module of its own: `#[wasm_split(name, fallible)]`
@@ -10,10 +10,13 @@
 //! to the main module's memory, table and functions, so yew and std are not
 //! compiled into a part a second time.
 //!
-//! [`lazy`] renders a part: a fallback while it loads, a message with a
-//! retry button when the load failed (the runtime caches only successful
-//! loads, so a retry fetches again), and from then on the part's view,
-//! synchronously, as any other component. Without the `split` feature (which
+//! [`lazy`] renders a part: a fallback while it loads (that says "Loading…"
+//! only after 300 ms, and keeps the footer back so that nothing moves when the
+//! part arrives, both by CSS), a message with "Try again" when the load failed
+//! (the runtime caches only successful loads, so a retry fetches again) and
+//! "Reload the quiz" (a new release may have replaced the part's file: the
+//! reloaded page names the new one, and the route is in the address), and
+//! from then on the part's view, synchronously, as any other component. Without the `split` feature (which
 //! index.html turns on for trunk's builds) nothing is split: the browser
 //! tests and host builds call the function directly.
 
@@ -23,6 +26,8 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use yew::prelude::*;
+
+use crate::content::QuizRef;
 
 pub use wasm_split_helpers::SplitLoaderError;
 
@@ -124,8 +129,14 @@ impl<P: 'static> Loader for Part<P> {
 }
 
 /// `part` with `props`, and while it loads (or failed to) a fallback with
-/// "Try again". `key` as on any element: a new key is a new page.
-pub fn lazy<P: 'static>(part: &'static Part<P>, props: P, key: Option<AttrValue>) -> Html {
+/// "Try again", in `quiz`'s language. `key` as on any element: a new key is
+/// a new page.
+pub fn lazy<P: 'static>(
+    part: &'static Part<P>,
+    props: P,
+    key: Option<AttrValue>,
+    quiz: QuizRef,
+) -> Html {
     let loader: &'static dyn Loader = part;
     let view: Rc<dyn Fn() -> Option<Html>> =
         Rc::new(move || part.get().map(|render| render(&props)));
@@ -135,7 +146,7 @@ pub fn lazy<P: 'static>(part: &'static Part<P>, props: P, key: Option<AttrValue>
         Some(key) => format!("{}:{key}", part.name),
         None => part.name.to_string(),
     };
-    html! { <Lazy {key} part={loader} {view} /> }
+    html! { <Lazy {key} part={loader} {view} {quiz} /> }
 }
 
 #[derive(Properties, Clone)]
@@ -143,11 +154,15 @@ pub struct LazyProps {
     pub part: &'static dyn Loader,
     /// The part's view with its props, once the part is loaded.
     pub view: Rc<dyn Fn() -> Option<Html>>,
+    /// For the fallback's texts.
+    pub quiz: QuizRef,
 }
 
 impl PartialEq for LazyProps {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::addr_eq(self.part, other.part) && Rc::ptr_eq(&self.view, &other.view)
+        std::ptr::addr_eq(self.part, other.part)
+            && Rc::ptr_eq(&self.view, &other.view)
+            && self.quiz == other.quiz
     }
 }
 
@@ -185,10 +200,11 @@ pub fn Lazy(props: &LazyProps) -> Html {
     if let Some(view) = view {
         return view;
     }
+    let ui = &props.quiz.ui;
     match *status {
         Status::Loading => html! {
             <section class="page lazy-loading" aria-busy="true" data-part={part.name()}>
-                <p>{ "Loading…" }</p>
+                <p>{ ui.part_loading.clone() }</p>
             </section>
         },
         Status::Failed => {
@@ -196,10 +212,17 @@ pub fn Lazy(props: &LazyProps) -> Html {
                 let attempt = attempt.clone();
                 Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
             };
+            let reload = Callback::from(|_: MouseEvent| crate::platform::history::reload());
             html! {
                 <section class="page lazy-failed" role="alert" data-part={part.name()}>
-                    <p>{ "This page could not be loaded. Check your connection and try again." }</p>
-                    <button class="button" type="button" onclick={retry}>{ "Try again" }</button>
+                    <p>{ ui.part_failed.clone() }</p>
+                    <p>{ ui.part_failed_hint.clone() }</p>
+                    <div class="button-row">
+                        <button class="button button-primary" type="button" onclick={retry}>
+                            { ui.part_try_again.clone() }
+                        </button>
+                        <button class="button" type="button" onclick={reload}>{ ui.part_reload.clone() }</button>
+                    </div>
                 </section>
             }
         }

@@ -38,6 +38,8 @@ pub fn page(session: &SessionHandle) -> Html {
     let model = session.model();
     let quiz = session.quiz();
     let locale = locale(&quiz.language);
+    // For the texts of a lazy page's fallback; `quiz` goes into its props.
+    let fallback = quiz.clone();
     match model.route.clone() {
         // The core moves on to a question; nothing to show meanwhile.
         Route::Landing if session.skips_landing() => Html::default(),
@@ -93,7 +95,7 @@ pub fn page(session: &SessionHandle) -> Html {
                 }),
                 on_start_again: session.on(|()| Event::StartAgain),
             });
-            lazy(&parts::RESULTS, props, Some(key.into()))
+            lazy(&parts::RESULTS, props, Some(key.into()), fallback)
         }
         Route::History => {
             let props = HistoryPage {
@@ -116,7 +118,7 @@ pub fn page(session: &SessionHandle) -> Html {
                     on_delete_everything: session.on(|()| Event::DeleteEverything),
                 }),
             };
-            lazy(&parts::HISTORY, props, None)
+            lazy(&parts::HISTORY, props, None, fallback)
         }
         Route::SharedResult { code } => {
             let mine = model
@@ -135,7 +137,7 @@ pub fn page(session: &SessionHandle) -> Html {
                     code: to_save.clone()
                 }),
             });
-            lazy(&parts::SHARED, props, Some(code.into()))
+            lazy(&parts::SHARED, props, Some(code.into()), fallback)
         }
         Route::Compare { first, second } => {
             let link = session.compare_link(&first, &second);
@@ -145,7 +147,7 @@ pub fn page(session: &SessionHandle) -> Html {
                 second,
                 link
             });
-            lazy(&parts::COMPARE, props, None)
+            lazy(&parts::COMPARE, props, None, fallback)
         }
         Route::Embed => {
             let props = yew::props!(EmbedPageProps {
@@ -157,7 +159,7 @@ pub fn page(session: &SessionHandle) -> Html {
                     text
                 }),
             });
-            lazy(&parts::EMBED, props, None)
+            lazy(&parts::EMBED, props, None, fallback)
         }
         Route::NotFound => html! { <NotFound {quiz} /> },
     }

@@ -8,7 +8,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use alliance_quiz::app::App;
-use alliance_quiz::components::{AnswerOptions, AnswerOptionsProps, Results, ResultsProps};
+use alliance_quiz::components::{
+    AnswerOptions, AnswerOptionsProps, Reminder, ReminderProps, Results, ResultsProps,
+};
 use alliance_quiz::content;
 use quiz_core::storage::new_attempt;
 use quiz_core::{score, Answer, AnswerSheet};
@@ -258,4 +260,101 @@ fn the_benchmark_opens_a_share_link_as_the_shared_page_does() {
         -1
     );
     assert_eq!(alliance_quiz::performance::bench_open_share_link(""), -1);
+}
+
+#[wasm_bindgen_test]
+async fn a_page_of_its_own_offers_print_and_the_reminder_and_writes_the_link_out() {
+    let quiz = content::load(None).expect("content");
+    let answers: AnswerSheet = quiz
+        .questions()
+        .map(|(_, q)| (q.id.clone(), Answer::Choice(2)))
+        .collect();
+    let attempt = new_attempt(&quiz, &answers, quiz.version, 1.0e12, 1.0e12 + 60_000.0);
+    let window = web_sys::window().expect("window");
+    // The dialog itself is not opened in a test: a stand-in counts the calls.
+    let stand_in = js_sys::Function::new_no_args("window.printed = (window.printed || 0) + 1;");
+    let real = js_sys::Reflect::get(&window, &"print".into()).expect("print");
+    js_sys::Reflect::set(&window, &"print".into(), &stand_in).expect("a stand-in");
+    let props = ResultsProps {
+        quiz: quiz.clone(),
+        id: Some(attempt.id.clone().into()),
+        attempts: Rc::new(vec![attempt]),
+        locale: "en-GB".into(),
+        share_link: "https://example.org/#/r/code".into(),
+        can_share: false,
+        share_status: None,
+        on_copy: Callback::noop(),
+        on_share: Callback::noop(),
+        on_label: Callback::noop(),
+        on_start_again: Callback::noop(),
+    };
+    let root = fresh_root();
+    let app = yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
+    wait_for("the print button", || {
+        find(&root, "[data-testid=print]").is_some()
+    })
+    .await;
+    click(&root, "[data-testid=print]");
+    let printed = js_sys::Reflect::get(&window, &"printed".into()).expect("printed");
+    js_sys::Reflect::set(&window, &"print".into(), &real).expect("the real print");
+    assert_eq!(
+        printed.as_f64(),
+        Some(1.0),
+        "the button opens the print dialog"
+    );
+    assert!(
+        find(&root, "[data-testid=reminder]").is_some(),
+        "downloads work in a page of its own"
+    );
+    assert!(
+        text(&one(&root, "[data-testid=print-link]")).ends_with("https://example.org/#/r/code"),
+        "the link is written out for paper"
+    );
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_reminder_buttons_make_a_calendar_file_for_three_or_six_months() {
+    let quiz = content::load(None).expect("content");
+    let saved = Rc::new(RefCell::new(Vec::new()));
+    let props = ReminderProps {
+        quiz: quiz.clone(),
+        attempt_id: "1780000000000-00ff00ff".into(),
+        label: Some("Partner, X".into()),
+        completed: "28 May 2026".into(),
+        result_link: "https://example.org/#/r/code".into(),
+        on_save: {
+            let saved = saved.clone();
+            Callback::from(move |file| saved.borrow_mut().push(file))
+        },
+    };
+    let root = fresh_root();
+    let _app = yew::Renderer::<Reminder>::with_root_and_props(root.clone(), props).render();
+    wait_for("the reminder", || {
+        find(&root, "[data-testid=reminder]").is_some()
+    })
+    .await;
+    let buttons = all(&root, "[data-testid=reminder] button");
+    assert_eq!(
+        buttons.iter().map(text).collect::<Vec<_>>(),
+        ["In 3 months", "In 6 months"]
+    );
+    click(&root, "[data-testid=reminder] button:last-child");
+    let files = saved.borrow().clone();
+    let [file] = files.as_slice() else {
+        panic!("one file, not {}", files.len());
+    };
+    assert!(file.name.starts_with("alliance-quiz-reminder-") && file.name.ends_with(".ics"));
+    let text = file.text.replace("\r\n ", "");
+    assert!(text.contains("SUMMARY:Check your alliance readiness again · Partner\\, X\r\n"));
+    assert!(
+        text.contains("https://example.org/#/r/code"),
+        "the share link"
+    );
+    assert!(
+        text.contains("URL:https://example.org/\r\n"),
+        "the quiz, where the link points"
+    );
+    root.remove();
 }

@@ -245,3 +245,21 @@ fn intl_segmenter_keeps_what_a_reader_sees_as_one_character_whole() {
         "half a flag is never kept"
     );
 }
+
+#[wasm_bindgen_test]
+fn relative_days_weeks_months_and_years_in_the_visitors_language() {
+    use alliance_quiz::platform::dates::ago;
+    use quiz_core::calendar::Ago;
+    let said = |a, locale| ago(a, locale).expect("Intl.RelativeTimeFormat");
+    assert_eq!(said(Ago::Today, "en-GB"), "today");
+    assert_eq!(said(Ago::Yesterday, "en-GB"), "yesterday");
+    assert_eq!(said(Ago::Days(3), "en-GB"), "3 days ago");
+    assert_eq!(said(Ago::Weeks(1), "en-GB"), "1 week ago");
+    assert_eq!(said(Ago::Months(3), "en-GB"), "3 months ago");
+    assert_eq!(said(Ago::Years(2), "en-GB"), "2 years ago");
+    assert_eq!(said(Ago::Today, "nl-NL"), "vandaag");
+    assert_eq!(said(Ago::Yesterday, "nl-NL"), "gisteren");
+    assert_eq!(said(Ago::Months(3), "nl-NL"), "3 maanden geleden");
+    // A tag the browser refuses is no trap: the caller falls back to the date.
+    assert_eq!(ago(Ago::Today, "not a locale!"), None);
+}

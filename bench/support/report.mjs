@@ -126,6 +126,11 @@ export function render(result) {
   say('   (floor + script = the static floor page with a few lines of plain DOM code writing the next question\'s texts:');
   say('    what any page pays in this harness, bench/fixtures/floor/answering.mjs)');
 
+  if (f.resultsPaint) {
+    say('\n   From "See my results" to the results painted (the last answer given; with code splitting the results part');
+    say('   was fetched while the visitor answered): ' + ['unthrottled', 'throttled'].map((m) => `${m === 'throttled' ? '4x CPU' : 'unthrottled'} ${range(f.resultsPaint[m])}`).join(', '));
+  }
+
   say('\n4. Memory after the results page renders (after forced GC; median)');
   const mem = f.memory.app;
   say(table([

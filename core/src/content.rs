@@ -140,7 +140,21 @@ codable! {
         pub app_title: String,
         /// The language switch's label: "Language".
         pub language_label: String,
+        /// The theme switch's label, read by screen readers: "Colour theme".
+        pub theme_label: String,
+        /// The switch's options: follow the device, light, dark.
+        pub theme_system: String,
+        pub theme_light: String,
+        pub theme_dark: String,
         pub skip_to_content: String,
+        /// A page loaded on demand: shown after 300 ms of loading.
+        pub part_loading: String,
+        /// A page that could not be loaded, with "Try again".
+        pub part_failed: String,
+        /// After a failure: a new release may have replaced the page's file.
+        pub part_failed_hint: String,
+        pub part_try_again: String,
+        pub part_reload: String,
         pub landing_heading: String,
         pub landing_intro: Vec<String>,
         pub landing_what_you_get: Vec<String>,
@@ -232,6 +246,9 @@ codable! {
         pub notice_changed_elsewhere: String,
         pub notice_language_unavailable: String,
         pub notice_dismiss: String,
+        /// A new release is ready; its button reloads the page.
+        pub notice_update: String,
+        pub notice_reload: String,
         /// `{date}`
         pub results_completed_on: String,
         pub label_field: String,
@@ -348,6 +365,19 @@ codable! {
         pub embed_preview_heading: String,
         pub embed_preview_title: String,
         pub embed_docs: String,
+        /// The button that prints a result or a comparison.
+        pub print_report: String,
+        pub reminder_heading: String,
+        pub reminder_intro: String,
+        /// `{months}`: a button's text ("In 3 months").
+        pub reminder_in: String,
+        /// The calendar event's title; a result's label follows after " · ".
+        pub reminder_summary: String,
+        /// The calendar event's description: `{date}` (the result's day),
+        /// `{quiz}` and `{result}` (links).
+        pub reminder_description: String,
+        /// `{when}`: "3 months ago", as `Intl.RelativeTimeFormat` says it.
+        pub history_last: String,
         /// The crash page (src/crash.rs): heading, the one sentence saying
         /// what happened, its two buttons, what copying says, and the label
         /// of the details (the panic message and the build's version).

@@ -6,9 +6,11 @@
 
 #[cfg(feature = "authoring")]
 pub mod authoring;
+pub mod calendar;
 pub mod content;
 pub mod content_codec;
 pub mod embed;
+pub mod framing;
 pub mod gap;
 pub mod json;
 pub mod keys;
@@ -20,6 +22,7 @@ pub mod share;
 pub mod storage;
 pub mod store;
 pub mod text;
+pub mod theme;
 pub mod validate;
 
 pub use content::Quiz;

@@ -27,6 +27,7 @@ use crate::storage::{
 };
 use crate::store::{KeyValueStore, StorageStatus, Store};
 use crate::text::Graphemes;
+use crate::theme::Theme;
 
 /// How long "Undo" is offered after a result is deleted, in milliseconds.
 pub const UNDO_MS: u32 = 8_000;
@@ -57,6 +58,18 @@ pub fn local_day(ms: f64, offset_minutes: i32) -> Option<u32> {
     (day.is_finite() && day >= 0.0 && day <= f64::from(u32::MAX)).then_some(day as u32)
 }
 
+/// The palette a page shows: a host's for its widget, else the saved choice.
+fn theme_of(context: &Context, settings: &Settings) -> Theme {
+    match &context.embed {
+        Some(embed) => embed.theme,
+        None => settings
+            .theme
+            .as_deref()
+            .and_then(Theme::from_setting)
+            .unwrap_or_default(),
+    }
+}
+
 /// What the page is embedded with (from the loader's options).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmbedConfig {
@@ -64,6 +77,9 @@ pub struct EmbedConfig {
     pub skip_landing: bool,
     /// `data-share-base`: where share links sent to the host point.
     pub share_base: Option<String>,
+    /// `data-theme`: inside a widget the host's choice wins over the
+    /// visitor's saved one (the widget has no switch).
+    pub theme: Theme,
 }
 
 /// What the browser offers where the app runs; controls that cannot work
@@ -133,6 +149,9 @@ pub enum Notice {
     QuestionsUpdated { kept: usize },
     /// The chosen language could not be downloaded; the quiz stays in the one shown.
     LanguageUnavailable,
+    /// A new release of the app is ready (the service worker has it): reload
+    /// to use it ([`Event::ApplyUpdate`]).
+    UpdateReady,
 }
 
 /// The outcome of an action on "Your data".
@@ -170,6 +189,9 @@ pub struct Model {
     pub copy_status: Option<(Field, CopyOutcome)>,
     /// A language chosen and being downloaded.
     pub loading_language: Option<String>,
+    /// The palette shown: the host's in a widget, else the visitor's saved
+    /// choice ([`Theme::System`] when none or one this build does not know).
+    pub theme: Theme,
     /// The shared code last saved to history, so its page says so.
     pub saved_shared: Option<String>,
     one_off: Vec<Notice>,
@@ -288,6 +310,12 @@ pub enum Event {
     LanguageFailed {
         code: String,
     },
+    /// The theme switch: show `Theme` from now on, and keep it.
+    ChooseTheme(Theme),
+    /// The service worker holds a new release, waiting to take over.
+    UpdateReady,
+    /// "Reload" on [`Notice::UpdateReady`].
+    ApplyUpdate,
     /// The next frame is painted, or the page is being hidden: write what waits.
     Flush,
 }
@@ -322,6 +350,9 @@ pub enum Effect {
     /// Get the quiz in `code` (download it if need be); answer with
     /// [`Event::LanguageReady`] or [`Event::LanguageFailed`].
     LoadLanguage { code: String },
+    /// Let the waiting release take over, then reload the page (the progress
+    /// has been written first).
+    ApplyUpdate,
 }
 
 /// The core of a visit: the quiz, the store, the JSON bridge and the model.
@@ -346,6 +377,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         now: Now,
     ) -> (Self, Vec<Effect>) {
         let (store, snapshot) = Store::open(backend, &json, now.ms);
+        let theme = theme_of(&context, &snapshot.settings);
         let mut model = Model {
             // Until the first route is entered: nothing was shown before it.
             route: Route::NotFound,
@@ -359,6 +391,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
             data_status: None,
             copy_status: None,
             loading_language: None,
+            theme,
             saved_shared: None,
             one_off: Vec::new(),
             dismissed: Vec::new(),
@@ -605,6 +638,30 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
                 }
             }
             Event::StorageChanged { key } => self.storage_changed(key.as_deref(), &mut effects),
+            Event::ChooseTheme(theme) => {
+                let setting = Some(theme.as_setting().to_string());
+                if self.context.embed.is_none() && self.model.settings.theme != setting {
+                    self.model.settings.theme = setting;
+                    self.model.theme = theme;
+                    let result = self.store.save_settings(&self.json, &self.model.settings);
+                    self.saved(result);
+                }
+            }
+            Event::UpdateReady => {
+                // A host's page decides when its widget changes (the worker
+                // is not registered there, so this is only a guard); where
+                // storage keeps nothing, a reload would lose the visit, and
+                // the new release waits for the next one.
+                let offer = self.context.embed.is_none() && self.model.storage.keeps();
+                if offer && !self.model.one_off.contains(&Notice::UpdateReady) {
+                    self.model.one_off.push(Notice::UpdateReady);
+                }
+            }
+            Event::ApplyUpdate => {
+                // The page is about to reload: nothing waits for a paint.
+                self.flush(&mut effects);
+                effects.push(Effect::ApplyUpdate);
+            }
             Event::Flush => {
                 self.model.flush_scheduled = false;
                 self.flush(&mut effects);
@@ -845,6 +902,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         }
         if all || key == Some(SETTINGS_KEY) {
             if let Some(settings) = self.store.settings_now(&self.json) {
+                self.model.theme = theme_of(&self.context, &settings);
                 self.model.settings = settings;
             }
         }

@@ -303,7 +303,7 @@ fn index_html_knows_the_languages_the_manifest_lists() {
     let expected = format!("const LANGUAGES = [{}];", codes.join(", "));
     assert!(
         index.contains(&expected),
-        "index.html's head script must say {expected}"
+        "index.html's head script must say {expected}: run `make prerender`, which writes it"
     );
     assert_eq!(
         manifest.languages[0].code, manifest.default_language,

@@ -20,6 +20,7 @@ use quiz_core::storage::{
 };
 use quiz_core::store::{Fault, KeyValueStore, MemoryStore, StorageStatus};
 use quiz_core::text::UnicodeGraphemes;
+use quiz_core::theme::Theme;
 use quiz_core::{Answer, AnswerSheet, Quiz};
 
 const JSON: SerdeJson = SerdeJson;
@@ -820,6 +821,7 @@ fn embedded(skip_landing: bool) -> Context {
         embed: Some(EmbedConfig {
             skip_landing,
             share_base: Some("https://host.example/quiz".into()),
+            theme: Theme::Light,
         }),
         ..context()
     }
@@ -1071,6 +1073,140 @@ fn settings_changed_elsewhere_are_taken_in() {
         at(1.0),
     );
     assert_eq!(a.model().settings.theme.as_deref(), Some("dark"));
+    assert_eq!(
+        a.model().theme,
+        Theme::Dark,
+        "the other tab's choice is shown here too"
+    );
+}
+
+// ---- themes ----
+
+fn saved_theme(store: &MemoryStore) -> Option<String> {
+    match storage::read_settings(&JSON, store.get(SETTINGS_KEY).ok().flatten().as_deref()) {
+        storage::Loaded::Found { value, .. } => value.theme,
+        _ => None,
+    }
+}
+
+#[test]
+fn the_theme_follows_the_system_until_the_visitor_chooses_and_the_choice_is_kept() {
+    let store = MemoryStore::new();
+    let mut tab = open(&store, "#/");
+    assert_eq!(tab.model().theme, Theme::System);
+    let effects = tab.update(Event::ChooseTheme(Theme::Dark), at(1.0));
+    assert_eq!(
+        effects,
+        [],
+        "the shell applies the model's theme; nothing else to do"
+    );
+    assert_eq!(tab.model().theme, Theme::Dark);
+    assert_eq!(saved_theme(&store).as_deref(), Some("dark"));
+    tab.update(Event::ChooseLanguage { code: "nl".into() }, at(2.0));
+    assert_eq!(
+        saved_theme(&store).as_deref(),
+        Some("dark"),
+        "saving the language keeps the theme"
+    );
+
+    let again = open(&store, "#/q/1");
+    assert_eq!(
+        again.model().theme,
+        Theme::Dark,
+        "a later visit starts in the chosen theme"
+    );
+    tab.update(Event::ChooseTheme(Theme::System), at(3.0));
+    assert_eq!(saved_theme(&store).as_deref(), Some("system"));
+    assert_eq!(tab.model().theme, Theme::System);
+}
+
+#[test]
+fn a_theme_this_build_does_not_know_shows_the_system_s_and_is_kept_until_changed() {
+    let store = MemoryStore::new();
+    let settings = Settings {
+        language: None,
+        theme: Some("sepia".into()),
+    };
+    store.insert(SETTINGS_KEY, &write(&JSON, &settings));
+    let mut tab = open(&store, "#/");
+    assert_eq!(tab.model().theme, Theme::System);
+    tab.update(Event::ChooseLanguage { code: "en".into() }, at(1.0));
+    assert_eq!(saved_theme(&store).as_deref(), Some("sepia"));
+    tab.update(Event::ChooseTheme(Theme::Light), at(2.0));
+    assert_eq!(saved_theme(&store).as_deref(), Some("light"));
+}
+
+#[test]
+fn inside_a_widget_the_host_s_theme_wins_and_nothing_is_saved() {
+    let store = MemoryStore::new();
+    let settings = Settings {
+        language: None,
+        theme: Some("dark".into()),
+    };
+    store.insert(SETTINGS_KEY, &write(&JSON, &settings));
+    let mut context = embedded(false);
+    if let Some(embed) = context.embed.as_mut() {
+        embed.theme = Theme::Light;
+    }
+    let (mut tab, _) = open_with(&store, context, "#/");
+    assert_eq!(tab.model().theme, Theme::Light, "the host asked for light");
+    tab.update(Event::ChooseTheme(Theme::System), at(1.0));
+    assert_eq!(tab.model().theme, Theme::Light);
+    assert_eq!(
+        saved_theme(&store).as_deref(),
+        Some("dark"),
+        "the visitor's own setting is untouched"
+    );
+    tab.update(
+        Event::StorageChanged {
+            key: Some(SETTINGS_KEY.into()),
+        },
+        at(2.0),
+    );
+    assert_eq!(tab.model().theme, Theme::Light);
+}
+
+// ---- a new release ----
+
+#[test]
+fn a_new_release_is_offered_once_and_reloading_writes_the_progress_first() {
+    let store = MemoryStore::new();
+    let mut tab = open(&store, "#/q/1");
+    tab.update(Event::UpdateReady, at(1.0));
+    tab.update(Event::UpdateReady, at(2.0));
+    assert_eq!(tab.model().notices(), [Notice::UpdateReady]);
+    let effects = answer(&mut tab, 1, 2, 3.0);
+    assert!(effects.contains(&Effect::FlushAfterPaint));
+    assert_eq!(
+        stored_progress(&store),
+        None,
+        "the answer waits for the next paint"
+    );
+    let effects = tab.update(Event::ApplyUpdate, at(4.0));
+    assert_eq!(effects.last(), Some(&Effect::ApplyUpdate));
+    let progress = stored_progress(&store).expect("written before the reload");
+    assert_eq!(progress.answers.len(), 1);
+    tab.update(Event::Dismiss(Notice::UpdateReady), at(5.0));
+    assert!(
+        tab.model().notices().is_empty(),
+        "dismissed: the next visit has the new release"
+    );
+}
+
+#[test]
+fn a_widget_is_not_offered_a_reload() {
+    let store = MemoryStore::new();
+    let (mut tab, _) = open_with(&store, embedded(false), "#/");
+    tab.update(Event::UpdateReady, at(1.0));
+    assert!(tab.model().notices().is_empty());
+}
+
+#[test]
+fn without_storage_a_reload_would_lose_the_visit_so_none_is_offered() {
+    let store = MemoryStore::with_fault(Fault::Unavailable);
+    let mut tab = open(&store, "#/q/1");
+    tab.update(Event::UpdateReady, at(1.0));
+    assert!(!tab.model().notices().contains(&Notice::UpdateReady));
 }
 
 // ---- properties over event sequences ----

@@ -147,7 +147,7 @@ export class EmbedQuizPage {
   constructor(page) {
     this.page = page;
     this.heading = page.getByRole('heading', { level: 1, name: 'Embed this quiz' });
-    this.theme = page.getByLabel('Theme');
+    this.theme = page.getByLabel('Theme', { exact: true });
     this.accent = page.getByLabel('Accent colour (optional)');
     this.compact = page.getByLabel('Compact layout');
     this.startScreen = page.getByLabel(/^Show the start screen/);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
 import { hostPage, startHostServer } from '../support/host-server.mjs';
+import { fixture, seedStorage } from '../support/storage.mjs';
 import { answerAll, ResultsPage } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
@@ -21,10 +22,16 @@ before(async () => {
 });
 after(async () => { await host?.close(); });
 
-/** One finished, labelled result, shared by every test (storage state). */
+/**
+ * One finished, labelled result after two earlier ones (one with the longest
+ * name, so the results page's "compare with" choice holds it), shared by
+ * every test (storage state).
+ */
 async function withResult() {
   if (state) return state;
-  const context = await app.newContext();
+  const earlier = JSON.parse(fixture('attempts.json'));
+  earlier.data[0].label = LONG_WORD;
+  const context = await app.newContext({ prepare: (c) => seedStorage(c, { 'alliance-quiz:attempts': JSON.stringify(earlier) }) });
   const page = await app.openIn(context, '/#/q/1');
   await answerAll(page, (dimension, number) => (number % 7 === 0 ? 'not-sure' : number % 5));
   await page.getByRole('button', { name: 'See my results' }).click();
@@ -64,7 +71,7 @@ function overflow(page) {
 
 async function routes() {
   const { code, id } = await withResult();
-  return ['/', '/#/q/1', '/#/q/30', '/#/review', `/#/results/${id}`, '/#/history', `/#/r/${code}`,
+  return ['/', '/#/q/1', '/#/q/21', '/#/review', `/#/results/${id}`, '/#/history', `/#/r/${code}`,
     `/#/compare/${code}/${code}`, '/#/embed', '/#/nowhere', '/#/r/damaged'];
 }
 

@@ -5,12 +5,14 @@ import { after, before, test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
 import { hostPage, startHostServer } from '../support/host-server.mjs';
 import { answerAll, ResultsPage } from '../pages/quiz-pages.mjs';
+import { MIXED_V2, shareCode } from '../support/share-codes.mjs';
 
 const app = useApp();
 let host;
 before(async () => {
   host = await startHostServer({
     '/loader': () => hostPage(app.origin, '<div id="quiz" data-alliance-quiz data-start-screen="off"></div>'),
+    '/widget': () => hostPage(app.origin, '<div id="quiz" data-alliance-quiz></div>'),
     // A site owner's own iframe without `allow="web-share"`.
     '/plain': () => hostPage(app.origin, `<iframe id="plain" title="Quiz" style="width:100%;height:900px;border:0"
       src="${app.origin}/?embed=1&id=9#/q/1"></iframe>`, { loader: false }),
@@ -88,4 +90,51 @@ test('in the loader’s frame Share is offered (it allows web-share); in a plain
   await frame.getByRole('button', { name: 'Copy link' }).click();
   await frame.getByTestId('share-status').filter({ hasText: 'the link is selected' }).waitFor();
   assert.deepEqual([...page.errors, ...plain.errors], []);
+});
+
+const CODE = shareCode({ version: 2, answers: MIXED_V2, day: 20787 });
+
+/** Saves a result in `frame` (a page or a frame) and shows it as the visitor's own. */
+async function saveAndShow(frame, base) {
+  await frame.goto(`${base}#/r/${CODE}`);
+  await frame.getByRole('button', { name: 'Save to my history' }).click();
+  await frame.getByText('Saved to your history.').waitFor();
+  await frame.goto(`${base}#/results`);
+  await frame.getByRole('heading', { level: 1, name: 'Your alliance readiness' }).waitFor();
+}
+
+const offered = async (frame) => ({
+  print: await frame.getByRole('button', { name: 'Print or save as PDF' }).count() > 0,
+  reminder: await frame.getByTestId('reminder').count() > 0,
+});
+
+test('print and the calendar reminder: offered where the frame allows them, and working there', async () => {
+  const context = await app.newContext();
+  // In the loader's frame: its sandbox allows downloads, not the print dialog.
+  const page = await app.openIn(context, `${host.origin}/widget`);
+  const frame = await (await page.$('#quiz iframe')).contentFrame();
+  await saveAndShow(frame, `${app.origin}/?embed=1&id=1&host=${encodeURIComponent(host.origin)}`);
+  assert.deepEqual(await offered(frame), { print: false, reminder: true });
+  const [file] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'In 3 months' }).click()]);
+  assert.match(file.suggestedFilename(), /^alliance-quiz-reminder-\d{4}-\d{2}-\d{2}\.ics$/);
+
+  // Frames on the app's own origin show their sandbox: neither, then both.
+  const own = await app.openIn(context, '/');
+  await saveAndShow(own, `${app.origin}/`);
+  for (const [path, sandbox, expected] of [
+    ['/framed-strict', 'allow-scripts allow-same-origin', { print: false, reminder: false }],
+    ['/framed-open', 'allow-scripts allow-same-origin allow-modals allow-downloads', { print: true, reminder: true }],
+  ]) {
+    await context.route(`${app.origin}${path}`, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Host</title><iframe title="Quiz" sandbox="${sandbox}" src="/#/results" style="width:100%;height:900px"></iframe>`,
+    }));
+    const host = await app.openIn(context, path);
+    const inner = host.frameLocator('iframe');
+    await inner.getByRole('heading', { level: 1, name: 'Your alliance readiness' }).waitFor();
+    assert.deepEqual(await offered(inner), expected, sandbox);
+    assert.deepEqual(host.errors, [], sandbox);
+  }
+  assert.deepEqual([...page.errors, ...own.errors], []);
+  await context.close();
 });

@@ -1,7 +1,8 @@
 // index.html prerenders the landing page (`make prerender`), so a first visit
 // to `/` paints before the wasm has loaded: the markup must be exactly what
 // the app renders there, the app must take its place without a flash or a
-// shift, and no other page (deep links, embed mode, saved data) may show it.
+// shift, and no other page (deep links, a widget without its start screen,
+// saved data) may show it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PHONE, useApp } from '../support/browser.mjs';
@@ -40,20 +41,20 @@ function boxes(page) {
   }), ROOT_ID);
 }
 
-/** The sum of the page's layout shifts so far, and where they were. */
+/** The sum of the page's layout shifts so far (once two more frames are drawn), and where they were. */
 function layoutShifts(page) {
   return page.evaluate(() => new Promise((resolve) => {
     const entries = [];
     const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
     observer.observe({ type: 'layout-shift', buffered: true });
-    setTimeout(() => {
+    requestAnimationFrame(() => requestAnimationFrame(() => {
       entries.push(...observer.takeRecords());
       observer.disconnect();
       resolve({
         sum: entries.reduce((sum, entry) => sum + entry.value, 0),
         sources: entries.flatMap((entry) => entry.sources.map((s) => s.node?.outerHTML?.slice(0, 80) ?? '(gone)')),
       });
-    }, 500);
+    }));
   }));
 }
 
@@ -172,10 +173,11 @@ const ELSEWHERE = [
     shows: (page) => page.getByText('Shared with you').waitFor(),
   },
   {
-    name: 'the landing page in embed mode',
-    path: '/?embed=1&id=quiz#/',
+    // With its start screen a widget shows it (widget-first-frame.test.mjs).
+    name: 'a widget without its start screen',
+    path: '/?embed=1&id=quiz&start=off#/',
     shows: async (page) => {
-      await new LandingPage(page).start.waitFor();
+      await new QuestionPage(page).waitForNumber(1);
       assert.equal(await page.getByRole('banner').count(), 0, 'no site header when embedded');
     },
   },

@@ -16,6 +16,9 @@ test('answers survive a reload and the visitor resumes where they were', async (
     await question.next.click();
   }
   await question.waitForNumber(6);
+  // The address bar follows the page after its first paint (docs/architecture.md):
+  // a reload before that would reopen question 5, as it would for a visitor.
+  await page.waitForURL(/#\/q\/6$/);
   await page.reload();
   await page.goto(page.url().replace(/#.*$/, '#/'));
 

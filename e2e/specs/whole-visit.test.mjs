@@ -1,8 +1,11 @@
 // A visitor with a mouse goes from the landing page to advice and training,
 // and the results say sensible things at the edges a professional checks.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { useApp } from '../support/browser.mjs';
+import { until, useApp } from '../support/browser.mjs';
+import { DIST } from '../support/server.mjs';
 import { answerAll, LandingPage, QuestionPage, ResultsPage } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
@@ -21,6 +24,10 @@ async function visit(choose) {
 
 test('landing, the questions, review and results with advice, first steps and training', async () => {
   const page = await app.open('/');
+  // The results part (src/parts.rs) is fetched while the visitor answers.
+  const fetched = [];
+  page.on('requestfinished', (request) => fetched.push(new URL(request.url()).pathname.slice(1)));
+  const resultsPart = JSON.parse(readFileSync(join(DIST, 'split-manifest.json'), 'utf8')).parts.results;
   const landing = new LandingPage(page);
   assert.equal(await landing.heading.textContent(), 'How well does your organisation run its alliances?');
   assert.match(await landing.duration.textContent(), /About 10 minutes · 21 questions in 9 areas/);
@@ -32,10 +39,13 @@ test('landing, the questions, review and results with advice, first steps and tr
   const plan = { [GOVERNANCE]: 0, [CAPABILITY]: 'not-sure' };
   const review = await answerAll(page, (dimension) => plan[dimension] ?? 4);
   assert.equal(await review.summary.textContent(), 'You answered 21 of 21 questions.');
+  await until('the results part, prefetched', () => resultsPart.every((file) => fetched.includes(file)));
+  const before = fetched.length;
   await review.seeResults.click();
 
   const results = new ResultsPage(page);
   await results.heading.waitFor();
+  assert.deepEqual(fetched.slice(before).filter((file) => file.endsWith('.wasm')), [], 'finishing fetches no code');
   // Seven dimensions at 100, governance at 0, capability not assessed: 700 / 8 = 87.5.
   assert.equal(await results.overallScore.textContent(), '88');
   assert.equal(await results.level.textContent(), 'Developing', 'at most one level above the weakest');

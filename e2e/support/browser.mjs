@@ -43,6 +43,8 @@ export function useApp({ root = DIST } = {}) {
     server = SERVER === 'nginx' ? await startNginx(root) : await startServer(root);
     browser = await launchChromium();
     visit.origin = server.origin;
+    // Switches the folder served (a new release deployed at the same origin).
+    visit.serve = (folder) => server.serve(folder);
   });
   after(async () => {
     await browser?.close();
@@ -94,4 +96,16 @@ export function useApp({ root = DIST } = {}) {
   };
   visit.open = async (path = '/', options = {}) => visit.openIn(await visit.newContext(options), path);
   return visit;
+}
+
+/**
+ * Waits until `condition()` (evaluated in the test, not the page) is true,
+ * checking every 20 ms; throws with `what` after `timeout` ms.
+ */
+export async function until(what, condition, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => { setTimeout(resolve, 20); });
+  }
 }

@@ -25,7 +25,10 @@ export const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves `root` on 127.0.0.1; resolves to { origin, close() }. */
+/**
+ * Serves `root` on 127.0.0.1; resolves to { origin, close(), serve(folder) }: `serve` switches
+ * the folder served from the next request on, as a host does when a new release is deployed.
+ */
 export async function startServer(root = DIST) {
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`${root}/index.html is missing: run \`make build\` (and \`make crash-dist\` for the crash page's spec), or \`make test\`, first`);
@@ -33,6 +36,8 @@ export async function startServer(root = DIST) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    // `root` as it was when the request came: a switch never mixes two folders in one answer.
+    const from = root;
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;
@@ -43,7 +48,7 @@ export async function startServer(root = DIST) {
       response.end(body);
     } catch {
       // As static hosts do: their 404.html for any path they do not have.
-      const notFound = await readFile(join(root, '404.html')).catch(() => null);
+      const notFound = await readFile(join(from, '404.html')).catch(() => null);
       if (notFound) {
         response.writeHead(404, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(notFound);
       } else {
@@ -55,6 +60,7 @@ export async function startServer(root = DIST) {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
+    serve: (folder) => { root = resolve(folder); },
     close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
   };
 }

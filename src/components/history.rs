@@ -1,12 +1,14 @@
 use std::rc::Rc;
 
+use quiz_core::calendar;
+use quiz_core::session::local_day;
 use quiz_core::storage::Attempt;
 use quiz_core::text::fill;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
 use crate::hooks::use_focus_on;
-use crate::platform::dates;
+use crate::platform::{self, dates};
 use quiz_core::route::Route;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -52,10 +54,15 @@ pub fn History(props: &HistoryProps) -> Html {
     };
 
     let attempts: Vec<&Attempt> = props.attempts.iter().rev().collect();
+    let last = last_assessment(&props.attempts, &props.locale)
+        .map(|when| fill(&ui.history_last, &[("when", &when)]));
     html! {
         <section class="page history">
             <h1 ref={heading} tabindex="-1">{ ui.history_heading.clone() }</h1>
             <p>{ ui.history_intro.clone() }</p>
+            if let Some(last) = last {
+                <p class="history-last" data-testid="last-assessment">{ last }</p>
+            }
             <div class="undo-bar" role="status" aria-live="polite">
                 if props.can_undo {
                     <p data-testid="undo-bar">
@@ -114,4 +121,21 @@ pub fn History(props: &HistoryProps) -> Html {
             { props.children.clone() }
         </section>
     }
+}
+
+/// How long ago the newest result was completed, in calendar days of the
+/// visitor's zone ("3 months ago"); its date where the browser cannot say
+/// that; `None` without results.
+fn last_assessment(attempts: &[Attempt], locale: &str) -> Option<String> {
+    let newest = attempts
+        .iter()
+        .map(|a| a.completed_at)
+        .filter(|ms| ms.is_finite())
+        .reduce(f64::max)?;
+    let then = local_day(newest, dates::offset_minutes_at(newest));
+    let ago = then
+        .zip(platform::now().local_day())
+        .map(|(then, today)| calendar::ago(then, today));
+    ago.and_then(|ago| dates::ago(ago, locale))
+        .or_else(|| Some(dates::instant(newest, locale)))
 }

@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use quiz_core::route::Route;
 use quiz_core::session::Notice;
+use quiz_core::theme::Theme;
 
 use crate::components::NoticeList;
 use crate::content::QuizRef;
@@ -20,6 +21,14 @@ pub struct LayoutProps {
     /// A language chosen in the switch.
     #[prop_or_default]
     pub on_language: Callback<String>,
+    /// The theme shown, and one chosen in the switch.
+    #[prop_or_default]
+    pub theme: Theme,
+    #[prop_or_default]
+    pub on_theme: Callback<Theme>,
+    /// "Reload" on the notice of a new release.
+    #[prop_or_default]
+    pub on_reload: Callback<()>,
     pub children: Html,
 }
 
@@ -40,11 +49,14 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         <nav aria-label={ui.nav_history.clone()}>
                             <a href={Route::History.to_hash()} class="site-nav-link">{ ui.nav_history.clone() }</a>
                         </nav>
-                        { language_switch.clone() }
+                        <div class="site-switches">
+                            { theme_switch(props.theme, ui, &props.on_theme) }
+                            { language_switch.clone() }
+                        </div>
                     </div>
                 </header>
             }
-            <NoticeList quiz={props.quiz.clone()} notices={props.notices.clone()} on_dismiss={props.on_dismiss.clone()} />
+            <NoticeList quiz={props.quiz.clone()} notices={props.notices.clone()} on_dismiss={props.on_dismiss.clone()} on_reload={props.on_reload.clone()} />
             <main id="main" tabindex="-1">
                 { props.children.clone() }
                 if props.embedded {
@@ -74,10 +86,43 @@ fn skip_to_main(event: MouseEvent) {
 }
 
 /// The languages the quiz ships, each named in its own language; choosing one
-/// shows the quiz in it at once, keeping the answers and the place. A plain
-/// function, not a component: it has no state, and a component of its own
-/// costs the first download several kilobytes of Yew's per-component code.
+/// shows the quiz in it at once, keeping the answers and the place.
 fn language_switch(current: &str, label: &str, on_choose: &Callback<String>) -> Html {
+    let options: Vec<_> = LANGUAGES
+        .iter()
+        .map(|l| (l.code, l.name, Some(l.code), l.code == current))
+        .collect();
+    switch("language-switch", label, &options, on_choose.clone())
+}
+
+/// System, light or dark ([`Theme`]); the choice is kept in settings.
+fn theme_switch(
+    current: Theme,
+    ui: &quiz_core::content::UiText,
+    on_choose: &Callback<Theme>,
+) -> Html {
+    let options = [
+        (Theme::System, &ui.theme_system),
+        (Theme::Light, &ui.theme_light),
+        (Theme::Dark, &ui.theme_dark),
+    ]
+    .map(|(theme, text)| (theme.as_setting(), text.as_str(), None, theme == current));
+    let on_choose =
+        on_choose.reform(|value: String| Theme::from_setting(&value).unwrap_or_default());
+    switch("theme-switch", &ui.theme_label, &options, on_choose)
+}
+
+/// A labelled `<select>` in the header: `id` is also its test id, each
+/// option is (value, text, its `lang`, selected). A plain function, not a
+/// component: it has no state, and a component of its own costs the first
+/// download several kilobytes of Yew's per-component code. Options come as
+/// a slice, so it is compiled once for both switches.
+fn switch(
+    id: &'static str,
+    label: &str,
+    options: &[(&'static str, &str, Option<&'static str>, bool)],
+    on_choose: Callback<String>,
+) -> Html {
     let on_change = on_choose.reform(|event: Event| {
         event
             .target_dyn_into::<web_sys::HtmlSelectElement>()
@@ -85,13 +130,11 @@ fn language_switch(current: &str, label: &str, on_choose: &Callback<String>) -> 
             .unwrap_or_default()
     });
     html! {
-        <div class="language-switch">
-            <label for="language-switch" class="visually-hidden">{ label.to_string() }</label>
-            <select id="language-switch" onchange={on_change} data-testid="language-switch">
-                { for LANGUAGES.iter().map(|language| html! {
-                    <option value={language.code} lang={language.code} selected={language.code == current}>
-                        { language.name }
-                    </option>
+        <div class={id}>
+            <label for={id} class="visually-hidden">{ label.to_string() }</label>
+            <select {id} onchange={on_change} data-testid={id}>
+                { for options.iter().map(|&(value, text, lang, selected)| html! {
+                    <option {value} {lang} {selected}>{ text.to_string() }</option>
                 }) }
             </select>
         </div>

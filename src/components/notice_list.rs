@@ -10,6 +10,9 @@ pub struct NoticeListProps {
     pub quiz: QuizRef,
     pub notices: Vec<Notice>,
     pub on_dismiss: Callback<Notice>,
+    /// "Reload" on [`Notice::UpdateReady`].
+    #[prop_or_default]
+    pub on_reload: Callback<()>,
 }
 
 /// What the visitor should know about their saved data, true for the state
@@ -29,6 +32,7 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
                     Notice::Quarantined => &ui.notice_quarantined,
                     Notice::ChangedElsewhere => &ui.notice_changed_elsewhere,
                     Notice::LanguageUnavailable => &ui.notice_language_unavailable,
+                    Notice::UpdateReady => &ui.notice_update,
                     Notice::QuestionsUpdated { kept } => {
                         &fill(&ui.notice_questions_updated, &[("kept", &kept.to_string())])
                     }
@@ -37,9 +41,14 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
                     let (on_dismiss, notice) = (props.on_dismiss.clone(), *notice);
                     Callback::from(move |_: MouseEvent| on_dismiss.emit(notice))
                 };
+                let reload = (*notice == Notice::UpdateReady).then(|| {
+                    let on_reload = props.on_reload.reform(|_: MouseEvent| ());
+                    html! { <button type="button" class="button button-small button-primary" onclick={on_reload}>{ ui.notice_reload.clone() }</button> }
+                });
                 html! {
                     <div class="notice" data-testid="storage-notice">
                         <p>{ text.clone() }</p>
+                        { reload }
                         <button type="button" class="button button-small" onclick={on_click}>{ ui.notice_dismiss.clone() }</button>
                     </div>
                 }

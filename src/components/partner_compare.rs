@@ -6,7 +6,8 @@ use quiz_core::score;
 use quiz_core::share::decode;
 use yew::prelude::*;
 
-use crate::components::{LinkProblem, ScoreChart, SecondAs};
+use crate::components::print_button::print_link;
+use crate::components::{LinkProblem, PrintButton, ScoreChart, SecondAs};
 use crate::content::QuizRef;
 use crate::hooks::use_focus_on;
 
@@ -79,8 +80,8 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ ui.table_dimension.clone() }</th>
-                        <th scope="col">{ first_name }</th>
-                        <th scope="col">{ second_name }</th>
+                        <th scope="col">{ first_name.clone() }</th>
+                        <th scope="col">{ second_name.clone() }</th>
                         <th scope="col">{ ui.compare_gap.clone() }</th>
                     </tr>
                 </thead>
@@ -90,9 +91,9 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                         html! {
                             <tr>
                                 <th scope="row">{ dimension_name(gap.dimension) }</th>
-                                <td>{ show(gap.first) }</td>
-                                <td>{ show(gap.second) }</td>
-                                <td data-testid="gap">{ gap.gap.map_or_else(|| "–".to_string(), |g| g.to_string()) }</td>
+                                <td data-label={first_name.clone()}>{ show(gap.first) }</td>
+                                <td data-label={second_name.clone()}>{ show(gap.second) }</td>
+                                <td data-testid="gap" data-label={ui.compare_gap.clone()}>{ gap.gap.map_or_else(|| "–".to_string(), |g| g.to_string()) }</td>
                             </tr>
                         }
                     }) }
@@ -115,12 +116,16 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                 }
             </div>
 
+            { print_link(&ui.compare_link_label, &props.link) }
             <section class="share" aria-labelledby="compare-share-heading">
                 <h2 id="compare-share-heading">{ ui.compare_share.clone() }</h2>
                 <label for="compare-link">{ ui.compare_link_label.clone() }</label>
                 <input id="compare-link" type="text" readonly=true value={props.link.clone()} data-testid="compare-link" />
             </section>
-            <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
+            <div class="button-row">
+                <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
+                <PrintButton quiz={quiz.clone()} />
+            </div>
         </section>
     }
 }

@@ -6,10 +6,11 @@ use quiz_core::text::fill;
 use quiz_core::{score, Report};
 use yew::prelude::*;
 
-use crate::components::{AttemptLabel, ResultReport, SharePanel};
+use crate::components::print_button::print_link;
+use crate::components::{AttemptLabel, PrintButton, Reminder, ResultReport, SharePanel};
 use crate::content::QuizRef;
 use crate::hooks::use_focus_on;
-use crate::platform::dates;
+use crate::platform::{dates, files};
 use quiz_core::route::Route;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -93,7 +94,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     let date = |a: &Attempt| dates::instant(a.completed_at, &props.locale);
     let compare_heading =
         compared.map(|a| AttrValue::from(fill(&ui.compare_heading, &[("date", &date(a))])));
-    let completed = fill(&ui.results_completed_on, &[("date", &date(attempt))]);
+    let completed_day = date(attempt);
+    let completed = fill(&ui.results_completed_on, &[("date", &completed_day)]);
 
     html! {
         <section class="page results">
@@ -104,6 +106,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 }
                 { completed }
             </p>
+            <PrintButton quiz={quiz.clone()} />
             if !earlier.is_empty() {
                 <div class="compare-picker">
                     <label for="compare-with">{ ui.compare_field.clone() }</label>
@@ -124,12 +127,23 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
             <ResultReport quiz={quiz.clone()} report={report} compare={compare_report} {compare_heading} />
             <AttemptLabel key={attempt.id.clone()} quiz={quiz.clone()} label={attempt.label.clone().map(AttrValue::from)} on_save={props.on_label.clone()} />
+            { print_link(&ui.share_link_label, &props.share_link) }
             <SharePanel quiz={quiz.clone()} link={props.share_link.clone()} can_share={props.can_share}
                 status={props.share_status} on_copy={props.on_copy.clone()} on_share={props.on_share.clone()} />
+            // Found out here, in the results part, not at start: a first
+            // visit carries none of the reminder.
+            if files::can_download() {
+                <Reminder quiz={quiz.clone()} attempt_id={attempt.id.clone()} label={attempt.label.clone().map(AttrValue::from)}
+                    completed={completed_day} result_link={props.share_link.clone()} on_save={Callback::from(save_file)} />
+            }
             <div class="question-nav">
                 <button type="button" class="button" onclick={on_start_again}>{ ui.start_again.clone() }</button>
                 <a href={Route::History.to_hash()} class="button">{ ui.nav_history.clone() }</a>
             </div>
         </section>
     }
+}
+
+fn save_file(file: quiz_core::calendar::CalendarFile) {
+    files::download(&file.name, &file.text, quiz_core::calendar::MIME);
 }

@@ -16,6 +16,8 @@ pub struct ScoreTableProps {
 }
 
 /// The chart's numbers as a table, for screen readers and for reading exactly.
+/// Each cell carries its column's name (`data-label`): on a narrow screen the
+/// rows are stacked and the names written before the values (styles/app.css).
 #[function_component]
 pub fn ScoreTable(props: &ScoreTableProps) -> Html {
     let quiz = &props.quiz;
@@ -44,16 +46,16 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
                     html! {
                         <tr data-dimension={dimension.id.clone()}>
                             <th scope="row">{ dimension.name.clone() }</th>
-                            <td data-testid="dimension-score">
+                            <td data-testid="dimension-score" data-label={ui.table_score.clone()}>
                                 { score }
                                 if result.provisional {
                                     <span class="provisional">{ " (" }{ ui.table_provisional.clone() }{ ")" }</span>
                                 }
                             </td>
-                            <td>{ level }</td>
-                            <td>{ format!("{} / {}", result.not_sure, result.questions) }</td>
+                            <td data-label={ui.table_level.clone()}>{ level }</td>
+                            <td data-label={ui.table_not_sure.clone()}>{ format!("{} / {}", result.not_sure, result.questions) }</td>
                             if let Some(compare) = &props.compare {
-                                <td data-testid="dimension-change">
+                                <td data-testid="dimension-change" data-label={ui.table_change.clone()}>
                                     { change_text(result.score, compare.dimensions.get(result.dimension).and_then(|d| d.score)) }
                                 </td>
                             }

@@ -2,12 +2,13 @@ use std::rc::Rc;
 
 use quiz_core::route::Route;
 use quiz_core::score;
-use quiz_core::share::{decode, read_pasted, PasteError, SharedAnswers};
+use quiz_core::share::{self, decode, read_pasted, PasteError, SharedAnswers};
 use quiz_core::text::fill;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{LinkProblem, ResultReport};
+use crate::components::print_button::print_link;
+use crate::components::{LinkProblem, PrintButton, ResultReport};
 use crate::content::QuizRef;
 use crate::hooks::{use_focus_on, use_navigator};
 use crate::platform::dates;
@@ -97,7 +98,7 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
                     { fill(&ui.results_completed_on, &[("date", &dates::day(day, &props.locale))]) }
                 }
             </p>
-            <p>{ ui.shared_intro.clone() }</p>
+            <p class="shared-intro">{ ui.shared_intro.clone() }</p>
             <div class="button-row">
                 <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
                 if props.saved {
@@ -105,8 +106,13 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
                 } else {
                     <button type="button" class="button" onclick={on_save}>{ ui.shared_save.clone() }</button>
                 }
+                <PrintButton quiz={quiz.clone()} />
             </div>
             <ResultReport quiz={quiz.clone()} report={report.clone()} />
+            // On this app's address: a shared result printed in a site owner's
+            // frame (rare: the loader's sandbox does not allow printing)
+            // links to the app rather than to their page.
+            { print_link(&ui.share_link_label, &share::result_link(&crate::hooks::app_base(), &props.code)) }
             <section class="compare-partner" aria-labelledby="compare-partner-heading">
                 <h2 id="compare-partner-heading">{ ui.shared_compare_heading.clone() }</h2>
                 <p>{ ui.shared_compare_intro.clone() }</p>

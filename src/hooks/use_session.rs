@@ -13,13 +13,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::content::{self, QuizRef};
-use crate::platform::after_paint::Deferred;
+use crate::platform::after_paint::{self, Deferred};
 use crate::platform::embed_frame::Embed;
 use crate::platform::history::{self, AddressBar};
 use crate::platform::json::BrowserJson;
 use crate::platform::local_storage::LocalStorage;
 use crate::platform::text::IntlGraphemes;
-use crate::platform::{clipboard, dates, files, now};
+use crate::platform::{clipboard, dates, files, now, service_worker};
 
 type Core = Session<LocalStorage, BrowserJson>;
 
@@ -54,6 +54,7 @@ impl Runner {
             embed: embed.as_ref().map(|e| EmbedConfig {
                 skip_landing: !e.options.start_screen,
                 share_base: e.options.share_base.clone(),
+                theme: e.options.theme.into(),
             }),
             capabilities: clipboard::capabilities(),
         };
@@ -66,6 +67,8 @@ impl Runner {
             &history::address_hash(),
             now(),
         );
+        // index.html's first script has applied the same theme already.
+        crate::platform::apply_theme(core.model().theme);
         Runner {
             core: RefCell::new(core),
             embed,
@@ -84,6 +87,9 @@ impl Runner {
             (effects, *core.model() != before)
         };
         if changed {
+            // The theme is applied here rather than in an effect hook: a
+            // hook costs the first download more than this line.
+            crate::platform::apply_theme(self.core.borrow().model().theme);
             if let Some(rerender) = &*self.rerender.borrow() {
                 rerender.force_update();
             }
@@ -131,6 +137,7 @@ impl Runner {
                 };
                 me.update(event);
             }),
+            Effect::ApplyUpdate => service_worker::apply_update(),
             Effect::ExpireUndo { token, ms } => {
                 Timeout::new(ms, move || me.update(Event::UndoExpired { token })).forget();
             }
@@ -237,6 +244,14 @@ pub fn use_session(quiz: QuizRef, wanted: String, embed: Option<Rc<Embed>>) -> S
                     }
                 })
             });
+            // Offline use and repeat visits, after the first paint when
+            // idle; not in a widget, whose host page's scope is not ours.
+            if runner.embed.is_none() {
+                let on_update = runner.clone();
+                after_paint::when_idle(move || {
+                    service_worker::register(move || on_update.update(Event::UpdateReady))
+                });
+            }
             move || drop((hash_listener, storage_listener))
         });
     }

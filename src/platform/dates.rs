@@ -1,7 +1,7 @@
 //! Dates as the visitor's language and region write them, through the
 //! browser's `Intl`, in the visitor's own time zone.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use quiz_core::session::MS_PER_DAY;
 
@@ -47,4 +47,45 @@ pub fn local_iso_date() -> String {
         now.get_month() + 1,
         now.get_date()
     )
+}
+
+/// How long ago, in the visitor's language (`Intl.RelativeTimeFormat`):
+/// "today", "yesterday", "3 days ago", "2 weeks ago", "3 months ago",
+/// "1 year ago". `None` where the browser has no `RelativeTimeFormat` or
+/// refuses the locale.
+pub fn ago(ago: quiz_core::calendar::Ago, locale: &str) -> Option<String> {
+    use quiz_core::calendar::Ago;
+    let (amount, unit) = match ago {
+        Ago::Today => (0, "day"),
+        Ago::Yesterday => (1, "day"),
+        Ago::Days(n) => (n, "day"),
+        Ago::Weeks(n) => (n, "week"),
+        Ago::Months(n) => (n, "month"),
+        Ago::Years(n) => (n, "year"),
+    };
+    // "today" and "yesterday" in words; "last month" would read as the
+    // calendar month before this one, so counts stay numbers: "1 month ago".
+    let numeric = if matches!(ago, Ago::Today | Ago::Yesterday) {
+        "auto"
+    } else {
+        "always"
+    };
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor = js_sys::Reflect::get(&intl, &"RelativeTimeFormat".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &numeric.into());
+    let arguments = js_sys::Array::of2(&js_sys::Array::of1(&locale.into()), &options);
+    // Through Reflect, so a locale the browser refuses is an error, not a trap.
+    let format = js_sys::Reflect::construct(&constructor, &arguments).ok()?;
+    let method = js_sys::Reflect::get(&format, &"format".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    method
+        .call2(&format, &(-f64::from(amount)).into(), &unit.into())
+        .ok()?
+        .as_string()
 }

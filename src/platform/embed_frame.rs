@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use quiz_core::embed::{self, message, EmbedEvent, EmbedOptions, Targets, Theme};
+use quiz_core::embed::{self, message, EmbedEvent, EmbedOptions, Targets};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -49,18 +49,14 @@ impl Embed {
         Some(Rc::new(Embed { options, targets }))
     }
 
-    /// Theme, compact and embed classes on `<html>`, and the accent colour.
+    /// Embed and compact classes on `<html>`, and the accent colour.
     pub fn style_document(&self) {
         let Some(root) = super::document().and_then(|d| d.document_element()) else {
             return;
         };
+        // The theme is the session's (the host's wins, `quiz_core::theme`).
         let classes = root.class_list();
-        let theme = match self.options.theme {
-            Theme::Light => "theme-light",
-            Theme::Dark => "theme-dark",
-            Theme::Auto => "theme-auto",
-        };
-        let _ = classes.add_2("embed", theme);
+        let _ = classes.add_1("embed");
         // Only a frame whose height reaches the host may hide its scrollbar;
         // a plain fixed-height iframe (no `host=`) must still scroll.
         if self.targets.height.is_some() {

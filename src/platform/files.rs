@@ -4,6 +4,12 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// A file made in the page downloads here: the frame's sandbox, where there
+/// is one, allows it (`quiz_core::framing`).
+pub fn can_download() -> bool {
+    super::framing().allows_downloads()
+}
+
 /// Offers `contents` as a file named `name` of type `mime`. False when the
 /// browser would not even make the file (a refusal after that, such as a
 /// sandboxed frame without `allow-downloads`, cannot be seen from here).

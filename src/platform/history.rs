@@ -17,6 +17,14 @@ pub fn address_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Loads the page again from the server, at the same address (the route is
+/// in its fragment). Nothing to do where a document cannot reload.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Calls `on_change` with the new fragment whenever the visitor changes it:
 /// a link, a typed address, Back or Forward (entries that differ only in
 /// their fragment fire `hashchange`). Stops when dropped.
