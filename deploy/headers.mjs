@@ -66,10 +66,12 @@ export const SECURITY_HEADERS = {
   // their default, this origin, which is all the app needs: the embed
   // loader's frame delegates both (allow="clipboard-write; web-share"), and
   // naming web-share here would make Chromium on Linux, which does not know
-  // it, warn on every page.
+  // it, warn on every page. clipboard-read stays at its default too: the
+  // app never reads the clipboard and a browser asks the visitor first, but
+  // the end-to-end tests read what the app copied through it.
   'Permissions-Policy': [
     'accelerometer=()', 'camera=()', 'display-capture=()', 'geolocation=()', 'gyroscope=()',
-    'magnetometer=()', 'microphone=()', 'midi=()', 'payment=()', 'usb=()', 'clipboard-read=()',
+    'magnetometer=()', 'microphone=()', 'midi=()', 'payment=()', 'usb=()',
   ].join(', '),
   // A page of this app opened from another site's window (or opening one)
   // shares no window handle with it. Applies only to top-level pages: the
