@@ -34,15 +34,23 @@ export async function startServer(root = DIST) {
     throw new Error(`${root}/index.html is missing: run \`make build\` (and \`make crash-dist\` for the crash page's spec), or \`make test\`, first`);
   });
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     // `root` as it was when the request came: a switch never mixes two folders in one answer.
     const from = root;
-    if (!file.startsWith(root)) {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    } catch {
+      // A malformed percent-encoding (`/%E0%A4%A`): a path no file has, as
+      // nginx and static hosts answer it, never an exception in this server.
+      path = null;
+    }
+    const file = path === null ? null : normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (file !== null && !file.startsWith(root)) {
       response.writeHead(403).end();
       return;
     }
     try {
+      if (file === null) throw new Error('not a path');
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       response.end(body);
