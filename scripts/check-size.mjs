@@ -21,7 +21,7 @@ export const BUDGET = 64 * 1024;
 // set by index.html's scripts) add 2.5 KiB to the first visit (wasm +1.8,
 // index.html +0.6, glue +0.1); the worker, the manifest and the icons are
 // fetched after load and printed apart.
-export const CEILING = 159.8 * 1024;
+export const CEILING = 161.6 * 1024;
 
 // Shipped beside the app but not loaded by it: the site owners' loader, the
 // page hosts show for unknown paths, and the response headers for hosts.

@@ -92,7 +92,11 @@ fn show(details: &str) {
         return;
     };
     let page = js_sys::Reflect::get(&window, &"allianceQuizCrash".into());
-    if let Some(page) = page.ok().as_ref().and_then(|p| p.dyn_ref::<js_sys::Function>()) {
+    if let Some(page) = page
+        .ok()
+        .as_ref()
+        .and_then(|p| p.dyn_ref::<js_sys::Function>())
+    {
         let _ = page.call2(&JsValue::NULL, &details.into(), &texts);
     }
 }
