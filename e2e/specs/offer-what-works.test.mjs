@@ -109,6 +109,8 @@ const offered = async (frame) => ({
 });
 
 test('print and the calendar reminder: offered where the frame allows them, and working there', async () => {
+  // The same-origin sandboxed frame below, on purpose: Chromium warns about it.
+  app.expectConsole(/can escape its sandboxing/);
   const context = await app.newContext();
   // In the loader's frame: its sandbox allows downloads, not the print dialog.
   const page = await app.openIn(context, `${host.origin}/widget`);
