@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bootstrap lint test-host check-fuzz test-browser dist check-size test-e2e screenshots bench prerender fuzz
+.PHONY: serve test build bootstrap lint test-host check-fuzz test-browser dist check-size crash-dist test-e2e test-e2e-nginx serve-nginx screenshots bench prerender fuzz
 
 ## serve: install what is missing, then serve the app on http://127.0.0.1:8080/
 serve: bootstrap
@@ -14,7 +14,7 @@ serve: bootstrap
 
 ## test: install what is missing, then run every check and all three test layers
 test: bootstrap
-	$(MAKE) --no-print-directory lint test-host check-fuzz test-browser dist check-size test-e2e
+	$(MAKE) --no-print-directory lint test-host check-fuzz test-browser dist check-size crash-dist test-e2e test-e2e-nginx
 
 ## build: a release build into dist/
 build: bootstrap
@@ -52,8 +52,23 @@ dist:
 check-size:
 	node scripts/check-size.mjs dist
 
+# dist/ with an app that panics on request (`--features crash-test`), for
+# e2e/specs/crash-page.test.mjs: target/crash-dist/, never dist/.
+crash-dist:
+	node scripts/crash-build.mjs
+
 test-e2e:
 	node --test --test-concurrency=1 e2e/specs/*.test.mjs
+
+# The specs that must also hold behind a real web server with the real
+# headers (deploy/nginx.conf, the build's content security policy).
+NGINX_SPECS := whole-visit share-links embed hostile-addresses hostile-embed-options hostile-messages crash-page
+test-e2e-nginx:
+	E2E_SERVER=nginx node --test --test-concurrency=1 $(NGINX_SPECS:%=e2e/specs/%.test.mjs)
+
+## serve-nginx: serve dist/ with nginx and deploy/nginx.conf on http://127.0.0.1:8081/ (after `make build`)
+serve-nginx:
+	bash scripts/nginx.sh dist 8081
 
 ## prerender: build, write the landing page as the app renders it into index.html (scripts/prerender.mjs), build again with it
 prerender: bootstrap

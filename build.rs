@@ -7,6 +7,7 @@
 //! build with messages naming the file and the item.
 
 use std::path::Path;
+use std::process::Command;
 use std::{env, fs};
 
 use quiz_core::authoring::build;
@@ -31,6 +32,7 @@ fn main() {
         // between the main module and the parts.
         println!("cargo:rustc-link-arg-bins=--emit-relocs");
     }
+    println!("cargo:rustc-env=QUIZ_BUILD_COMMIT={}", build_commit());
     if let Err(errors) = build_content() {
         for error in &errors {
             println!("cargo:warning={error}");
@@ -91,4 +93,35 @@ fn build_content() -> Result<(), Vec<ContentError>> {
     table.push(']');
     fs::write(Path::new(&out_dir).join("languages.rs"), table)
         .map_err(|e| io_error("languages.rs", e))
+}
+
+/// The commit this build is made from, for the crash page's details
+/// (src/crash.rs): `QUIZ_BUILD_COMMIT` when set (a build from an archive),
+/// else git's short hash, else "unknown". Cargo runs this again when HEAD
+/// or the branch it names moves.
+fn build_commit() -> String {
+    println!("cargo:rerun-if-env-changed=QUIZ_BUILD_COMMIT");
+    if let Ok(commit) = env::var("QUIZ_BUILD_COMMIT") {
+        return commit;
+    }
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .map(|out| out.trim().to_string())
+            .filter(|out| !out.is_empty())
+    };
+    let mut watched = vec!["HEAD".to_string(), "packed-refs".to_string()];
+    watched.extend(git(&["symbolic-ref", "-q", "HEAD"]));
+    for name in watched {
+        // Only files that exist: cargo runs this every time for a missing one.
+        let path = git(&["rev-parse", "--git-path", &name]).filter(|p| Path::new(p).exists());
+        if let Some(path) = path {
+            println!("cargo:rerun-if-changed={path}");
+        }
+    }
+    git(&["rev-parse", "--short=12", "HEAD"]).unwrap_or_else(|| "unknown".into())
 }

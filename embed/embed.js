@@ -21,8 +21,10 @@
     var id = String((w.__allianceQuizCount = (w.__allianceQuizCount || 0) + 1));
     box.setAttribute('data-alliance-quiz-id', id);
     var q = new URLSearchParams({ embed: '1', id: id, host: location.origin });
+    // Only values the app could take go into the frame's address: a huge
+    // one would make it longer than servers accept (docs/security.md).
     var v = opt(box, 'language');
-    if (v) q.set('lang', v);
+    if (/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/.test(v)) q.set('lang', v);
     v = opt(box, 'theme');
     if (/^(light|dark|auto)$/.test(v)) q.set('theme', v);
     v = opt(box, 'accent');
@@ -31,11 +33,15 @@
     if (v != null && !/^(off|false|0)$/.test(v)) q.set('compact', '1');
     if (opt(box, 'start-screen') == 'off') q.set('start', 'off');
     v = opt(box, 'share-base');
-    if (v) q.set('share', v);
+    if (/^https?:\/\//i.test(v) && v.length <= 2000) q.set('share', v);
     var f = d.createElement('iframe');
     f.title = opt(box, 'title') || 'Alliance readiness quiz';
     f.loading = 'lazy';
-    f.allow = 'clipboard-write; web-share';
+    // Copying and the share sheet inside the frame. A browser that knows
+    // no web-share feature (Chromium on Linux) warns about it on every page.
+    var pp = d.permissionsPolicy || d.featurePolicy;
+    var known = pp && pp.features ? pp.features() : ['web-share'];
+    f.allow = 'clipboard-write' + (known.indexOf('web-share') >= 0 ? '; web-share' : '');
     f.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms allow-downloads');
     f.src = app.origin + app.pathname + '?' + q + '#/';
     f.style.cssText = 'display:block;width:100%;border:0;height:' + H + 'px';
@@ -52,8 +58,8 @@
     var x = widgets[m.id];
     if (!x || e.source !== x.frame.contentWindow) return;
     if (m.type == P + 'height') {
-      var h = Math.ceil(m.height);
-      if (h > 0 && h < 1e5) x.frame.style.height = h + 'px';
+      var h = Math.ceil(m.height); // a number only: not '700' or [700]
+      if (typeof m.height == 'number' && h > 0 && h < 1e5) x.frame.style.height = h + 'px';
     } else {
       x.box.dispatchEvent(new CustomEvent(m.type, { detail: m, bubbles: true }));
     }

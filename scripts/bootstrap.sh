@@ -79,4 +79,17 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   fi
 fi
 
+# nginx and its brotli_static module: `make test-e2e-nginx` serves the build
+# with deploy/nginx.conf (scripts/nginx.sh). Without the module nginx.sh
+# serves the .gz files only.
+if ! [ -x /usr/sbin/nginx ] || ! [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing nginx and its brotli_static module from Debian (under a minute)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null
+  else
+    fail "nginx is missing. Install it (Debian/Ubuntu: sudo apt-get install nginx libnginx-mod-http-brotli-static) and run this again."
+  fi
+fi
+
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-pack --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

@@ -85,6 +85,8 @@ pub fn App() -> Html {
     }
     match &*quiz {
         Some(Ok(quiz)) => {
+            // A crash page from here on speaks the visitor's language.
+            crate::crash::remember(quiz.rc());
             html! { <Visit quiz={quiz.clone()} wanted={(*wanted).clone()} embed={(*embed).clone()} /> }
         }
         Some(Err(error)) => html! { <ContentErrorPanel error={error.clone()} /> },
@@ -112,11 +114,17 @@ fn Visit(props: &VisitProps) -> Html {
         props.embed.clone(),
     );
     let quiz = session.quiz();
-    use_effect_with(quiz.language.clone(), |language| {
-        if let Some(root) = crate::platform::document().and_then(|d| d.document_element()) {
-            let _ = root.set_attribute("lang", language);
-        }
-    });
+    crate::crash::test_panic("render");
+    {
+        // The language shown: the page's, and a crash page's.
+        let shown = quiz.rc();
+        use_effect_with(quiz.language.clone(), move |language| {
+            if let Some(root) = crate::platform::document().and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("lang", language);
+            }
+            crate::crash::remember(shown);
+        });
+    }
     let router = RouterContext {
         route: session.model().route.clone(),
         navigator: Navigator::new(session.on(Event::Navigate)),

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod components;
 pub mod content;
+pub mod crash;
 pub mod hooks;
 pub mod lazy;
 pub mod pages;
@@ -17,6 +18,8 @@ pub mod platform;
 /// index.html prerenders there (`make prerender`), or on `<body>` when the
 /// page has no such element.
 pub fn start() {
+    crash::install();
+    crash::test_panic("start");
     let Some(document) = platform::document() else {
         return;
     };

@@ -382,6 +382,16 @@ codable! {
         pub reminder_description: String,
         /// `{when}`: "3 months ago", as `Intl.RelativeTimeFormat` says it.
         pub history_last: String,
+        /// The crash page (src/crash.rs): heading, the one sentence saying
+        /// what happened, its two buttons, what copying says, and the label
+        /// of the details (the panic message and the build's version).
+        pub crash_heading: String,
+        pub crash_text: String,
+        pub crash_reload: String,
+        pub crash_copy: String,
+        pub crash_copied: String,
+        pub crash_copy_failed: String,
+        pub crash_details: String,
     }
 }
 

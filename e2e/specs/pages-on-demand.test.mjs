@@ -115,6 +115,7 @@ const failure = (page) => page.getByRole('alert').filter({ hasText: 'This page c
 const onlyRefusals = (page) => page.errors.filter((e) => !/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/.test(e));
 
 test('a file of a part fails to download once: "Try again" loads the page, and the app keeps working', async () => {
+  app.expectConsole(/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/);
   const page = await app.openIn(await context(), '/');
   // A chunk "Your results" shares with other parts, not its own module.
   const chunk = parts.history.find((file) => file.startsWith('chunk_'));
@@ -130,6 +131,7 @@ test('a file of a part fails to download once: "Try again" loads the page, and t
 });
 
 test('a failure never breaks a route for good: coming back to it loads it, and so does "Reload the quiz"', async () => {
+  app.expectConsole(/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/);
   const page = await app.openIn(await context(), '/');
   const embed = await failFirst(page, partFile('embed'));
   await page.evaluate(() => { window.location.hash = '#/embed'; });

@@ -5,6 +5,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+/** dist/ with an app that can be made to panic (scripts/crash-build.mjs, `make crash-dist`). */
+export const CRASH_DIST = resolve(fileURLToPath(new URL('../../target/crash-dist', import.meta.url)));
 
 /** Content types by extension; the benchmark's server uses the same table. */
 export const TYPES = {
@@ -29,18 +31,26 @@ export const TYPES = {
  */
 export async function startServer(root = DIST) {
   await stat(join(root, 'index.html')).catch(() => {
-    throw new Error(`${root}/index.html is missing: run \`make build\` (or \`make test\`) first`);
+    throw new Error(`${root}/index.html is missing: run \`make build\` (and \`make crash-dist\` for the crash page's spec), or \`make test\`, first`);
   });
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     // `root` as it was when the request came: a switch never mixes two folders in one answer.
     const from = root;
-    if (!file.startsWith(root)) {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    } catch {
+      // A malformed percent-encoding (`/%E0%A4%A`): a path no file has, as
+      // nginx and static hosts answer it, never an exception in this server.
+      path = null;
+    }
+    const file = path === null ? null : normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (file !== null && !file.startsWith(root)) {
       response.writeHead(403).end();
       return;
     }
     try {
+      if (file === null) throw new Error('not a path');
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       response.end(body);

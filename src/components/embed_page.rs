@@ -17,9 +17,6 @@ use crate::hooks::use_focus_on;
 
 /// The loader's height before the frame reports its own, as in embed/embed.js.
 const INITIAL_HEIGHT: u32 = 640;
-/// The loader's sandbox, so the preview behaves as it will on a host page.
-const SANDBOX: &str =
-    "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms allow-downloads";
 
 /// One field's change, applied to the latest options (two quick changes
 /// before a render must not undo each other).
@@ -91,6 +88,14 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     }
     let code = snippet(&loader_url, &chosen);
     let preview_src = frame_src(&app_base, PREVIEW_ID, &origin, &chosen);
+    // What the loader's frame allows (embed/embed.js). Not its sandbox: the
+    // preview is this origin's own page, which a sandbox that allows scripts
+    // and the same origin cannot hold in (Chromium warns about exactly that).
+    let allow = if crate::platform::clipboard::knows_feature("web-share") {
+        "clipboard-write; web-share"
+    } else {
+        "clipboard-write"
+    };
 
     // The preview frame reports its height like any embed; only that, only
     // from this origin and only for the preview's id is acted on.
@@ -229,10 +234,13 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             <p class="field-status" role="status" data-testid="embed-status">{ copy_status }</p>
             <p class="field-hint">{ ui.embed_docs.clone() }</p>
             <h2>{ ui.embed_preview_heading.clone() }</h2>
-            <div class="embed-preview" style={format!("min-height:{INITIAL_HEIGHT}px")}>
+            // Sized by a stylesheet rule and the frame's `height` attribute,
+            // not `style` attributes, which the content security policy
+            // refuses (docs/deployment.md).
+            <div class="embed-preview">
                 <iframe key={preview_src.clone()} src={preview_src} title={ui.embed_preview_title.clone()}
-                    loading="lazy" allow="clipboard-write; web-share" sandbox={SANDBOX}
-                    style={format!("height:{}px", *preview_height)} data-testid="embed-preview" />
+                    loading="lazy" allow={allow}
+                    height={preview_height.to_string()} data-testid="embed-preview" />
             </div>
         </section>
     }

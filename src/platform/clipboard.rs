@@ -14,33 +14,59 @@ fn has(target: &JsValue, name: &str) -> bool {
     js_sys::Reflect::get(target, &name.into()).is_ok_and(|v| !v.is_undefined() && !v.is_null())
 }
 
+/// This document's permissions policy object (`permissionsPolicy`, or
+/// Chromium's older `featurePolicy`), and a way to call its methods.
+struct Policy(JsValue);
+
+impl Policy {
+    fn of_document() -> Option<Policy> {
+        let document = web_sys::window().and_then(|w| w.document())?;
+        ["permissionsPolicy", "featurePolicy"]
+            .into_iter()
+            .filter_map(|name| js_sys::Reflect::get(&document, &name.into()).ok())
+            .find(|p| !p.is_undefined() && !p.is_null())
+            .map(Policy)
+    }
+
+    fn call(&self, method: &str, argument: Option<&str>) -> Option<JsValue> {
+        let function = js_sys::Reflect::get(&self.0, &method.into()).ok()?;
+        let function = function.dyn_ref::<js_sys::Function>()?;
+        match argument {
+            Some(argument) => function.call1(&self.0, &argument.into()).ok(),
+            None => function.call0(&self.0).ok(),
+        }
+    }
+
+    /// Whether the browser lists `feature` among those it knows.
+    fn lists(&self, feature: &str) -> bool {
+        self.call("features", None)
+            .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
+            .is_some_and(|list| list.includes(&feature.into(), 0))
+    }
+}
+
 /// Whether this document's permissions policy allows `feature`. Where the
 /// browser cannot tell (no `featurePolicy`, or a feature it does not list,
 /// as Chromium on Linux does not list `web-share`), it is assumed allowed,
 /// and a refusal is handled when it comes.
 fn policy_allows(feature: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    if web_sys::window().and_then(|w| w.document()).is_none() {
         return false;
-    };
-    let policy = ["permissionsPolicy", "featurePolicy"]
-        .into_iter()
-        .filter_map(|name| js_sys::Reflect::get(&document, &name.into()).ok())
-        .find(|p| !p.is_undefined() && !p.is_null());
-    let Some(policy) = policy else {
+    }
+    let Some(policy) = Policy::of_document() else {
         return true;
     };
-    let call = |method: &str, argument: Option<&str>| -> Option<JsValue> {
-        let function = js_sys::Reflect::get(&policy, &method.into()).ok()?;
-        let function = function.dyn_ref::<js_sys::Function>()?;
-        match argument {
-            Some(argument) => function.call1(&policy, &argument.into()).ok(),
-            None => function.call0(&policy).ok(),
-        }
-    };
-    let listed = call("features", None)
-        .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
-        .is_some_and(|list| list.includes(&feature.into(), 0));
-    !listed || call("allowsFeature", Some(feature)).is_some_and(|v| v.is_truthy())
+    !policy.lists(feature)
+        || policy
+            .call("allowsFeature", Some(feature))
+            .is_some_and(|v| v.is_truthy())
+}
+
+/// Whether `feature` may be named in a frame's `allow` attribute: Chromium
+/// warns on every page about a feature it does not know (`web-share` on
+/// Linux). Where the browser cannot tell, it is assumed known.
+pub fn knows_feature(feature: &str) -> bool {
+    Policy::of_document().is_none_or(|policy| policy.lists(feature))
 }
 
 /// What this document can do: a control that cannot work is not offered.

@@ -30,12 +30,19 @@ impl KeyValueStore for LocalStorage {
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        // After a crash, half-done work is never written over what is kept.
+        if crate::crash::happened() {
+            return Err(StoreError::Refused);
+        }
         self.storage()?
             .set_item(key, value)
             .map_err(|error| classify(&error))
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        if crate::crash::happened() {
+            return Err(StoreError::Refused);
+        }
         self.storage()?
             .remove_item(key)
             .map_err(|_| StoreError::Refused)
