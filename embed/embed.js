@@ -43,7 +43,11 @@
     var known = pp && pp.features ? pp.features() : ['web-share'];
     f.allow = 'clipboard-write' + (known.indexOf('web-share') >= 0 ? '; web-share' : '');
     f.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms allow-downloads');
-    f.src = app.origin + app.pathname + '?' + q + '#/';
+    // Share links point to this page when data-share-base does (docs/
+    // embedding.md): a result or comparison in this page's own address
+    // opens in the widget. Anything else in it is the host's own business.
+    var at = q.has('share') && /^#\/(r|compare)(\/[\w.~%-]{1,2000}){1,2}$/.test(location.hash) ? location.hash : '#/';
+    f.src = app.origin + app.pathname + '?' + q + at;
     f.style.cssText = 'display:block;width:100%;border:0;height:' + H + 'px';
     box.style.minHeight = H + 'px';
     box.appendChild(f);

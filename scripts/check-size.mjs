@@ -21,7 +21,11 @@ export const BUDGET = 64 * 1024;
 // set by index.html's scripts) add 2.5 KiB to the first visit (wasm +1.8,
 // index.html +0.6, glue +0.1); the worker, the manifest and the icons are
 // fetched after load and printed apart.
-export const CEILING = 161.6 * 1024;
+// 159.8 -> 162.1 KiB: the crash page (its DOM code in index.html and the
+// panic hook with its texts, about 0.8 KiB; issue 18), the review's way back,
+// a host accent's hover and the new compare and embed props built in the
+// main module (about 0.5 KiB); the integrity attributes dropped saved 0.2.
+export const CEILING = 162.1 * 1024;
 
 // Shipped beside the app but not loaded by it: the site owners' loader, the
 // page hosts show for unknown paths, and the response headers for hosts.

@@ -198,6 +198,13 @@ test('options: dark theme, accent, compact, no start screen, and share links to 
   assert.match(completed.share_link, /^https:\/\/training\.example\/quiz#\/r\/[A-Za-z0-9_.-]+$/);
   assert.equal(await quiz.getByTestId('share-link').inputValue(), completed.share_link, 'the link shown in the frame points there too');
 
+  // Such a link, to a page with the widget that names itself as the share base, opens the result in the widget.
+  const own = `${host.origin}/own-page`;
+  pages['/own-page'] = hostPage(app.origin, `<div id="quiz" data-alliance-quiz data-share-base="${own}"></div>`);
+  const opened = await app.openIn(page.context(), own + new URL(completed.share_link).hash);
+  await opened.frameLocator('#quiz iframe').getByText('Shared with you').waitFor();
+  assert.deepEqual(opened.errors, []);
+
   const hostile = await openHost('/hostile-options');
   await waitForEvent(hostile, 'ready');
   const src = new URL(await hostile.locator('#quiz iframe').getAttribute('src'));
