@@ -33,9 +33,11 @@ lint:
 test-host:
 	cargo test --workspace
 
-# The fuzz targets (their own workspace) must keep building; `make fuzz` runs them.
+# The fuzz targets and the share-link benchmark (their own workspaces) must
+# keep building against the core; `make fuzz` and `make bench` run them.
 check-fuzz:
 	cargo check --manifest-path fuzz/Cargo.toml --bins
+	cargo check --manifest-path bench/share-decode/Cargo.toml --lib
 
 ## fuzz: each fuzz target for FUZZ_SECONDS (default 120), with libFuzzer and coverage on stable Rust (no sanitizer)
 FUZZ_SECONDS ?= 120

@@ -5,6 +5,7 @@
 
 use quiz_core::content_codec;
 use quiz_core::share::{decode, encode};
+use quiz_core::text::UnicodeGraphemes;
 use quiz_core::{score, Answer, AnswerSheet, Quiz};
 
 /// Where `encode-content` wrote the quiz: `$SHARE_DECODE_CONTENT` (set by
@@ -39,7 +40,13 @@ pub fn sample_code(quiz: &Quiz) -> String {
         })
         .collect();
     // 2026-01-01 as days since the Unix epoch.
-    encode(release, &answers, Some("Acme alliance"), Some(20_454))
+    encode(
+        release,
+        &answers,
+        Some("Acme alliance"),
+        Some(20_454),
+        &UnicodeGraphemes,
+    )
 }
 
 /// Opening a share link: decode the code, then score its answers. The overall
