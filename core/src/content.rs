@@ -308,6 +308,8 @@ codable! {
         pub shared_badge: String,
         pub shared_heading: String,
         pub shared_intro: String,
+        /// A shared link's name broke the label rule and was left out.
+        pub link_label_dropped: String,
         pub shared_take_quiz: String,
         pub shared_save: String,
         pub shared_saved: String,

@@ -35,7 +35,14 @@ pub struct SharedAnswers {
     /// The content version whose question order the answers follow.
     pub version: u32,
     pub answers: AnswerSheet,
+    /// `None` when the code has none, or had one that breaks the label rule
+    /// ([`crate::text::is_clean_label`]): then `label_dropped` is true.
     pub label: Option<String>,
+    /// The code carried a label no encoder writes (a control or bidi
+    /// control character, spaces at an end, empty, too long, not UTF-8).
+    /// The checksum holds, so the answers are what was shared: the result
+    /// opens without the label, and its page says so.
+    pub label_dropped: bool,
     /// The day the result was completed, as days since 1970-01-01 (UTC).
     pub completed_on: Option<u32>,
 }
@@ -78,8 +85,6 @@ pub enum ShareError {
     ChecksumMismatch,
     /// An answer slot holds 7, which no answer encodes.
     InvalidAnswer,
-    /// The label is not UTF-8, is empty, has a control character or is too long.
-    BadLabel,
 }
 
 impl ShareError {
@@ -123,7 +128,6 @@ impl fmt::Display for ShareError {
                 f.write_str("the share code's checksum does not match: it was changed")
             }
             ShareError::InvalidAnswer => f.write_str("the share code holds an invalid answer"),
-            ShareError::BadLabel => f.write_str("the share code's label is not valid"),
         }
     }
 }
@@ -238,14 +242,12 @@ pub fn decode(code: &str, releases: &[Release]) -> Result<SharedAnswers, ShareEr
         Some(&[high, low]) => u16::from_be_bytes([high, low]),
         _ => return Err(ShareError::Truncated),
     };
-    let label = match label {
-        Some(bytes) => Some(read_label(bytes)?),
-        None => None,
-    };
+    let read = label.map(read_label);
     Ok(SharedAnswers {
         version,
         answers,
-        label,
+        label: read.clone().flatten(),
+        label_dropped: read.is_some_and(|label| label.is_none()),
         completed_on: (date != 0).then(|| DAY_ZERO + u32::from(date) - 1),
     })
 }
@@ -389,21 +391,13 @@ fn unpack_answers(packed: &[u8], release: &Release) -> Result<AnswerSheet, Share
     Ok(answers)
 }
 
-/// Strictly what `encode` could have written: decode does not clean labels,
-/// since a label that needs cleaning was not made by an encoder.
-fn read_label(bytes: &[u8]) -> Result<String, ShareError> {
-    let label = std::str::from_utf8(bytes).map_err(|_| ShareError::BadLabel)?;
-    let mut chars = 0;
-    for c in label.chars() {
-        chars += 1;
-        if c.is_control() || chars > MAX_LABEL_CHARS {
-            return Err(ShareError::BadLabel);
-        }
-    }
-    if chars == 0 {
-        return Err(ShareError::BadLabel);
-    }
-    Ok(label.to_string())
+/// Strictly what `encode` could have written (the one label rule,
+/// [`crate::text::is_clean_label`]); anything else is `None`, dropped. The
+/// decoder does not clean: a label that needs cleaning was not made by an
+/// encoder, so it is not shown at all.
+fn read_label(bytes: &[u8]) -> Option<String> {
+    let label = std::str::from_utf8(bytes).ok()?;
+    text::is_clean_label(label, MAX_LABEL_CHARS).then(|| label.to_string())
 }
 
 /// Characters of unpadded base64 for `bytes` bytes.

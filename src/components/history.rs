@@ -88,7 +88,7 @@ pub fn History(props: &HistoryProps) -> Html {
                         html! {
                             <li class="history-item" data-testid="history-item">
                                 <div>
-                                    <p class="history-title">{ title }</p>
+                                    <p class="history-title"><bdi>{ title }</bdi></p>
                                     <p class="history-meta">
                                         { dates::instant(attempt.completed_at, &props.locale) }{ " · " }
                                         <span data-testid="history-score">{ overall }</span>{ " · " }{ level }

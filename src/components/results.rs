@@ -102,7 +102,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <h1 ref={heading} tabindex="-1">{ ui.results_heading.clone() }</h1>
             <p class="results-meta">
                 if let Some(label) = &attempt.label {
-                    <strong data-testid="result-label">{ label.clone() }</strong>{ " · " }
+                    <strong data-testid="result-label"><bdi>{ label.clone() }</bdi></strong>{ " · " }
                 }
                 { completed }
             </p>
@@ -115,7 +115,8 @@ pub fn Results(props: &ResultsProps) -> Html {
                         { for earlier.iter().map(|a| {
                             let mut text = date(a);
                             if let Some(label) = &a.label {
-                                text = format!("{text} · {label}");
+                                // An option holds text only: isolated by characters, not `<bdi>`.
+                                text = format!("{text} · {}", quiz_core::text::isolated(label));
                             }
                             if let Some(overall) = a.scores.overall {
                                 text = format!("{text} · {overall}");

@@ -92,13 +92,16 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
             <h1 ref={heading} tabindex="-1">{ ui.shared_heading.clone() }</h1>
             <p class="results-meta">
                 if let Some(label) = &shared.label {
-                    <strong data-testid="result-label">{ label.clone() }</strong>{ " · " }
+                    <strong data-testid="result-label"><bdi>{ label.clone() }</bdi></strong>{ " · " }
                 }
                 if let Some(day) = shared.completed_on {
                     { fill(&ui.results_completed_on, &[("date", &dates::day(day, &props.locale))]) }
                 }
             </p>
             <p class="shared-intro">{ ui.shared_intro.clone() }</p>
+            if shared.label_dropped {
+                <p class="field-hint" data-testid="label-dropped">{ ui.link_label_dropped.clone() }</p>
+            }
             <div class="button-row">
                 <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
                 if props.saved {
