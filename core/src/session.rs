@@ -810,7 +810,9 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         }
         self.model.answers.set(&id, answer);
         self.model.unsaved.push((id, answer));
-        self.model.started_at.get_or_insert(now.ms);
+        self.model
+            .started_at
+            .get_or_insert(storage::clamp_time(now.ms));
         self.model.position = number;
         self.mark_dirty(effects);
     }

@@ -42,6 +42,33 @@ pub const MAX_PROGRESS_BYTES: usize = 64 * 1024;
 pub const MAX_ATTEMPTS_BYTES: usize = MAX_IMPORT_BYTES as usize;
 pub const MAX_SETTINGS_BYTES: usize = 4 * 1024;
 pub const EXPORT_FORMAT: &str = "alliance-readiness-quiz-export";
+/// Earliest time kept, ms since the epoch: 2020-01-01T00:00Z. The quiz did
+/// not exist before, and share codes date results from this day
+/// ([`crate::share::DAY_ZERO`]).
+pub const EARLIEST_TIME_MS: f64 = 1_577_836_800_000.0;
+/// Latest time kept, ms since the epoch: 2200-01-01T00:00Z, the end of the
+/// range a share code can date. A fixed bound, not one relative to the
+/// visitor's clock: a clock set wrong (a year ahead, then corrected) must
+/// not make results saved meanwhile unreadable.
+pub const LATEST_TIME_MS: f64 = 7_258_118_400_000.0;
+
+/// True for a time (ms since the epoch) this app stores and reads: finite
+/// and from [`EARLIEST_TIME_MS`] to [`LATEST_TIME_MS`]. Every stored or
+/// imported time (`started_at`, `completed_at`, `exported_at`) is held to it.
+pub fn is_valid_time(ms: f64) -> bool {
+    (EARLIEST_TIME_MS..=LATEST_TIME_MS).contains(&ms)
+}
+
+/// `ms` brought into the range [`is_valid_time`] accepts: a visitor's
+/// clock set to 1970 or 2300 still saves a result that can be read back.
+pub fn clamp_time(ms: f64) -> f64 {
+    if ms.is_nan() {
+        EARLIEST_TIME_MS
+    } else {
+        ms.clamp(EARLIEST_TIME_MS, LATEST_TIME_MS)
+    }
+}
+
 /// Stored in place of an option id for a "Not sure" answer.
 pub const NOT_SURE: &str = "not-sure";
 
@@ -169,7 +196,12 @@ pub fn write<T: Serialize>(json: &impl Json, value: &T) -> String {
 }
 
 pub fn read_progress(json: &impl Json, raw: Option<&str>) -> Loaded<Progress> {
-    read(json, raw, MAX_PROGRESS_BYTES)
+    match read::<Progress>(json, raw, MAX_PROGRESS_BYTES) {
+        Loaded::Found { value, .. } if !is_valid_time(value.started_at) => Loaded::Corrupt(
+            Corruption::Invalid("the progress has an invalid start time".into()),
+        ),
+        other => other,
+    }
 }
 
 pub fn read_attempts(json: &impl Json, raw: Option<&str>) -> Loaded<Vec<Attempt>> {
@@ -287,6 +319,7 @@ pub fn new_attempt(
 ) -> Attempt {
     let report = score(quiz, answers);
     let stored = to_stored(answers);
+    let (started_at, completed_at) = (clamp_time(started_at), clamp_time(completed_at));
     Attempt {
         id: attempt_id(completed_at, &stored),
         content_version,
@@ -345,7 +378,7 @@ fn attempt_problem(attempt: &Attempt) -> Option<String> {
     if attempt.id.is_empty() || attempt.id.len() > 64 {
         return Some("an attempt has no usable id".into());
     }
-    if !attempt.completed_at.is_finite() || !attempt.started_at.is_finite() {
+    if !is_valid_time(attempt.completed_at) || !is_valid_time(attempt.started_at) {
         return Some(format!("attempt {} has an invalid date", attempt.id));
     }
     if attempt
@@ -409,7 +442,7 @@ pub fn export(json: &impl Json, attempts: &[Attempt], exported_at: f64) -> Strin
     json.write_pretty(&ExportFile {
         format: EXPORT_FORMAT.to_string(),
         schema: SCHEMA_VERSION,
-        exported_at,
+        exported_at: clamp_time(exported_at),
         attempts,
     })
 }
@@ -504,6 +537,11 @@ pub fn parse_import(json: &impl Json, text: &str) -> Result<Vec<Attempt>, Import
         JsonError::Syntax => ImportError::NotJson,
         JsonError::Shape(reason) => ImportError::Invalid { reason },
     })?;
+    if !is_valid_time(file.exported_at) {
+        return Err(ImportError::Invalid {
+            reason: "invalid export date".into(),
+        });
+    }
     if file.attempts.len() > MAX_ATTEMPTS {
         return Err(ImportError::TooMany {
             attempts: file.attempts.len(),

@@ -32,6 +32,9 @@ fn quiz() -> Rc<Quiz> {
     Rc::new(common::english())
 }
 
+/// 2023-11-14T22:13:20Z: a time stored data may hold (2020 to 2199).
+const T0: f64 = 1_700_000_000_000.0;
+
 fn at(ms: f64) -> Now {
     Now {
         ms,
@@ -148,12 +151,12 @@ fn an_empty_store_starts_a_fresh_visit_on_the_route_in_the_address() {
 fn saved_progress_is_resumed_on_its_question() {
     let store = MemoryStore::new();
     let mut first = open(&store, "#/q/1");
-    answer(&mut first, 3, 2, 5.0);
-    first.update(Event::Flush, at(6.0));
+    answer(&mut first, 3, 2, T0 + 5.0);
+    first.update(Event::Flush, at(T0 + 6.0));
     let resumed = open(&store, "#/");
     assert_eq!(resumed.model().answers.len(), 1);
     assert_eq!(resumed.model().position, 3);
-    assert_eq!(resumed.model().started_at, Some(5.0));
+    assert_eq!(resumed.model().started_at, Some(T0 + 5.0));
 }
 
 #[test]
@@ -164,7 +167,7 @@ fn a_resume_position_out_of_range_is_clamped() {
         content_version: quiz.version,
         answers: [(quiz.dimensions[0].questions[0].id.clone(), "a".to_string())].into(),
         position: 9_999,
-        started_at: 1.0,
+        started_at: T0,
     };
     store.insert(PROGRESS_KEY, &write(&JSON, &progress));
     assert_eq!(open(&store, "#/").model().position, quiz.question_count());
@@ -299,7 +302,7 @@ fn an_answer_is_saved_once_after_the_next_paint_with_everything_since() {
             number: 1,
             answer: Answer::Choice(3),
         },
-        at(10.0),
+        at(T0 + 10.0),
     );
     assert_eq!(first, [Effect::FlushAfterPaint]);
     assert!(
@@ -319,7 +322,7 @@ fn an_answer_is_saved_once_after_the_next_paint_with_everything_since() {
     let progress = stored_progress(&store).expect("saved");
     assert_eq!(progress.position, 2);
     assert_eq!(progress.answers.len(), 1);
-    assert_eq!(progress.started_at, 10.0);
+    assert_eq!(progress.started_at, T0 + 10.0);
 }
 
 #[test]
@@ -419,14 +422,14 @@ fn the_address_bar_is_written_only_for_the_app_s_own_navigation() {
 fn completing_records_the_attempt_clears_the_progress_and_shows_the_result() {
     let store = MemoryStore::new();
     let mut tab = open(&store, "#/q/1");
-    answer(&mut tab, 1, 4, 1.0);
-    answer(&mut tab, 2, 0, 2.0);
-    tab.update(Event::Flush, at(3.0));
+    answer(&mut tab, 1, 4, T0 + 1.0);
+    answer(&mut tab, 2, 0, T0 + 2.0);
+    tab.update(Event::Flush, at(T0 + 3.0));
     let id = finished(&mut tab, 1_764_000_000_000.0);
     let attempts = stored_attempts(&store);
     assert_eq!(attempts.len(), 1);
     assert_eq!(attempts[0].id, id);
-    assert_eq!(attempts[0].started_at, 1.0);
+    assert_eq!(attempts[0].started_at, T0 + 1.0);
     assert!(stored_progress(&store).is_none());
     assert!(tab.model().answers.is_empty());
     assert_eq!(
@@ -637,7 +640,7 @@ fn an_import_that_would_keep_more_than_the_limit_changes_nothing() {
     .into_iter()
     .collect();
     let many: Vec<Attempt> = (0..MAX_ATTEMPTS)
-        .map(|i| new_attempt(&quiz, &sheet, quiz.version, 0.0, 1e9 + i as f64))
+        .map(|i| new_attempt(&quiz, &sheet, quiz.version, T0, T0 + i as f64))
         .collect();
     tab.update(Event::ImportRead(Some(export(&JSON, &many, 1.0))), at(1.0));
     assert_eq!(

@@ -90,7 +90,9 @@ pub fn History(props: &HistoryProps) -> Html {
                                 <div>
                                     <p class="history-title"><bdi>{ title }</bdi></p>
                                     <p class="history-meta">
-                                        { dates::instant(attempt.completed_at, &props.locale) }{ " · " }
+                                        if let Some(date) = dates::instant(attempt.completed_at, &props.locale) {
+                                            { date }{ " · " }
+                                        }
                                         <span data-testid="history-score">{ overall }</span>{ " · " }{ level }
                                     </p>
                                 </div>
@@ -137,5 +139,5 @@ fn last_assessment(attempts: &[Attempt], locale: &str) -> Option<String> {
         .zip(platform::now().local_day())
         .map(|(then, today)| calendar::ago(then, today));
     ago.and_then(|ago| dates::ago(ago, locale))
-        .or_else(|| Some(dates::instant(newest, locale)))
+        .or_else(|| dates::instant(newest, locale))
 }

@@ -86,17 +86,20 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
         })
     };
 
+    let completed = shared
+        .completed_on
+        .and_then(|day| dates::day(day, &props.locale))
+        .map(|day| fill(&ui.results_completed_on, &[("date", &day)]));
     html! {
         <section class="page results shared-result" data-testid="shared-result">
             <p class="shared-badge">{ ui.shared_badge.clone() }</p>
             <h1 ref={heading} tabindex="-1">{ ui.shared_heading.clone() }</h1>
             <p class="results-meta">
                 if let Some(label) = &shared.label {
-                    <strong data-testid="result-label"><bdi>{ label.clone() }</bdi></strong>{ " · " }
+                    <strong data-testid="result-label"><bdi>{ label.clone() }</bdi></strong>
+                    if completed.is_some() { { " · " } }
                 }
-                if let Some(day) = shared.completed_on {
-                    { fill(&ui.results_completed_on, &[("date", &dates::day(day, &props.locale))]) }
-                }
+                { completed.unwrap_or_default() }
             </p>
             <p class="shared-intro">{ ui.shared_intro.clone() }</p>
             if shared.label_dropped {
