@@ -472,8 +472,10 @@ pub enum PasteError {
 
 /// The one result code in `text`, however mail and chat tools changed the
 /// link around it: a query (`?utm_source=mail`) or a full stop after it, angle
-/// brackets around it, `#` written as `%23`, a scanner's redirect wrapping
-/// it (percent-encoded once or twice), or the bare code. An intact code (or
+/// brackets around it, `#` written as `%23` or as a full-width `＃`, a
+/// scanner's redirect wrapping it (percent-encoded once or twice), a line
+/// break or space inside it (a wrapped link, a quoted-printable soft break),
+/// a zero-width character in it, or the bare code. An intact code (or
 /// one from a newer version) wins over damaged ones; with no intact code, a
 /// damaged one is returned so that its page says "damaged". Several
 /// different intact results are refused.
@@ -481,24 +483,38 @@ pub fn read_pasted(text: &str, releases: &[Release]) -> Result<String, PasteErro
     if text.len() > MAX_PASTED_BYTES {
         return Err(PasteError::TooLong);
     }
+    let text = &tidied(text);
     let once = crate::route::decode_component(text);
     let twice = crate::route::decode_component(&once);
     let mut intact: Vec<String> = Vec::new();
     let mut damaged: Option<String> = None;
     for candidate in [text, once.as_str(), twice.as_str()] {
         for code in codes_in(candidate) {
-            let readable = match decode(code, releases) {
-                Ok(_) => true,
-                Err(error) => error.is_newer_version(),
+            // A code cut in two by a line break or a space: the checksum
+            // tells whether the text after it continues it.
+            let code = match readable(code, releases) {
+                true => code.to_string(),
+                false => rejoined(candidate, code, releases).unwrap_or_else(|| code.to_string()),
             };
-            if readable {
-                if !intact.iter().any(|known| known == code) {
-                    intact.push(code.to_string());
+            if readable(&code, releases) {
+                if !intact.contains(&code) {
+                    intact.push(code);
                 }
             } else {
-                damaged.get_or_insert_with(|| code.to_string());
+                damaged.get_or_insert(code);
             }
         }
+    }
+    if intact.is_empty() {
+        // A bare code wrapped over lines; only an intact one counts, so
+        // that ordinary words are not run together into a "code".
+        let unwrapped: String = text.split_whitespace().collect();
+        intact.extend(
+            codes_in(&unwrapped)
+                .into_iter()
+                .filter(|code| readable(code, releases))
+                .map(str::to_string),
+        );
     }
     match (intact.len(), damaged) {
         (1, _) => Ok(intact.remove(0)),
@@ -506,6 +522,63 @@ pub fn read_pasted(text: &str, releases: &[Release]) -> Result<String, PasteErro
         (0, None) => Err(PasteError::NoCode),
         (count, _) => Err(PasteError::Several { count }),
     }
+}
+
+/// Whether `code` opens: intact, or from a newer version of the quiz.
+fn readable(code: &str, releases: &[Release]) -> bool {
+    match decode(code, releases) {
+        Ok(_) => true,
+        Err(error) => error.is_newer_version(),
+    }
+}
+
+/// Most line breaks one pasted code is joined across.
+const MAX_JOINS: usize = 4;
+
+/// `text` with what mail and chat tools put into a link undone: a
+/// quoted-printable soft line break (`=` at a line's end), zero-width
+/// spaces and joiners (U+200B–U+200D, U+2060, U+FEFF), and a full-width
+/// `＃` (U+FF03) for `#`. None of them can be part of a code.
+fn tidied(text: &str) -> String {
+    text.replace("=\r\n", "")
+        .replace("=\n", "")
+        .chars()
+        .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
+        .map(|c| if c == '\u{FF03}' { '#' } else { c })
+        .collect()
+}
+
+/// `code` (a slice of `text`) joined with the code characters that follow
+/// it after whitespace (a link wrapped over lines), as soon as the joined
+/// code opens; `None` when no such continuation does. The checksum makes
+/// this safe: a word that happens to follow never passes it.
+fn rejoined(text: &str, code: &str, releases: &[Release]) -> Option<String> {
+    let start = (code.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let mut end = start + code.len();
+    let mut joined = code.to_string();
+    for _ in 0..MAX_JOINS {
+        let rest = text.get(end..)?;
+        // The break may fall just after the label's dot.
+        let (dot, after_dot) = match rest.strip_prefix('.') {
+            Some(after) => (".", after),
+            None => ("", rest),
+        };
+        let next_start = after_dot.trim_start();
+        if next_start.len() == after_dot.len() {
+            return None;
+        }
+        let next = code_at(next_start);
+        if next.is_empty() {
+            return None;
+        }
+        joined.push_str(dot);
+        joined.push_str(next);
+        if readable(&joined, releases) {
+            return Some(joined);
+        }
+        end = text.len() - next_start.len() + next.len();
+    }
+    None
 }
 
 /// The code a shared-result route carries, read as a pasted link is, so an

@@ -962,6 +962,30 @@ fn a_result_link_pasted_from_anywhere_opens() {
             &code,
         ),
         ("the same link twice", format!("{link} {link}"), &code),
+        // Wrapped over two lines by a mail client (breaker F3): a newline, a
+        // space (a text field turns the newline into one), CRLF, a
+        // quoted-printable soft break, and a break right after the dot.
+        ("wrapped over two lines", format!("{}\n{}", &link[..40], &link[40..]), &code),
+        ("wrapped, the newline now a space", format!("{} {}", &link[..40], &link[40..]), &code),
+        ("wrapped with CRLF and an indent", format!("{}\r\n   {}", &link[..45], &link[45..]), &code),
+        ("a quoted-printable soft break", format!("{}=\r\n{}", &link[..40], &link[40..]), &code),
+        (
+            "a labelled link wrapped inside its label",
+            format!("https://q.example/#/r/{}\n{}", &labelled[..labelled.len() - 2], &labelled[labelled.len() - 2..]),
+            &labelled,
+        ),
+        (
+            "a labelled link wrapped after the dot",
+            format!("https://q.example/#/r/{}\n{}", &labelled[..labelled.find('.').unwrap() + 1], &labelled[labelled.find('.').unwrap() + 1..]),
+            &labelled,
+        ),
+        ("wrapped over three lines", format!("{}\n{}\n{}", &link[..38], &link[38..44], &link[44..]), &code),
+        ("a bare code wrapped", format!("{} {}", &code[..8], &code[8..]), &code),
+        // Zero-width characters and a full-width # (breaker F11).
+        ("a zero-width space after /r/", link.replace("#/r/", "#/r/\u{200B}"), &code),
+        ("a zero-width joiner inside the code", format!("{}\u{200D}{}", &link[..40], &link[40..]), &code),
+        ("a byte order mark before the link", format!("\u{FEFF}{link}"), &code),
+        ("a full-width #", link.replace('#', "\u{FF03}"), &code),
     ];
     for (what, pasted, expected) in cases {
         assert_eq!(
@@ -990,6 +1014,14 @@ fn two_results_or_none_are_refused_and_a_damaged_code_stays_damaged() {
     let read = share::read_pasted(&format!("https://q.example/#/r/{damaged}"), &releases)
         .expect("a damaged code is still read, to say it is damaged");
     assert!(decode(&read, &releases).is_err());
+    // A damaged code followed by a word: the checksum refuses the join.
+    let read = share::read_pasted(&format!("#/r/{damaged}\nthanks"), &releases).unwrap();
+    assert_eq!(read, damaged);
+    // An intact code is never joined with what follows it.
+    assert_eq!(
+        share::read_pasted(&format!("#/r/{code}\nAAAA"), &releases).as_deref(),
+        Ok(code.as_str())
+    );
     // An intact code wins over a damaged one next to it.
     assert_eq!(
         share::read_pasted(&format!("#/r/{damaged} #/r/{code}"), &releases).as_deref(),
