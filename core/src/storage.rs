@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::content::{Quiz, OPTION_IDS};
 use crate::json::{self, Json, JsonError};
@@ -107,13 +107,44 @@ pub struct Attempt {
 /// The scores as computed when the attempt was completed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredScores {
-    /// 0 to 100; `None` when nothing was assessed.
+    /// 0 to 100; `None` when nothing was assessed. Read from any number (see
+    /// [`lenient_score`]), so one attempt's bad score sets aside only it.
+    #[serde(deserialize_with = "lenient_score")]
     pub overall: Option<u8>,
     /// Level id.
     #[serde(default)]
     pub level: Option<String>,
     /// Dimension id to score; `None` for "not assessed".
+    #[serde(deserialize_with = "lenient_scores")]
     pub dimensions: BTreeMap<String, Option<u8>>,
+}
+
+/// What stands for a stored number that is no score (not a whole number
+/// from 0 to 100): over 100, so the attempt's check refuses it.
+const NOT_A_SCORE: u8 = u8::MAX;
+
+fn to_score(number: f64) -> u8 {
+    if number.fract() == 0.0 && (0.0..=100.0).contains(&number) {
+        number as u8
+    } else {
+        NOT_A_SCORE
+    }
+}
+
+/// A score read from any JSON number: a score of 9999 or -5 in one stored
+/// attempt must not make the whole list unreadable, only that attempt.
+fn lenient_score<'de, D: Deserializer<'de>>(input: D) -> Result<Option<u8>, D::Error> {
+    Ok(Option::<f64>::deserialize(input)?.map(to_score))
+}
+
+fn lenient_scores<'de, D: Deserializer<'de>>(
+    input: D,
+) -> Result<BTreeMap<String, Option<u8>>, D::Error> {
+    let read = BTreeMap::<String, Option<f64>>::deserialize(input)?;
+    Ok(read
+        .into_iter()
+        .map(|(id, score)| (id, score.map(to_score)))
+        .collect())
 }
 
 /// The visitor's choices that outlive a visit. Both left out of the JSON when
@@ -154,6 +185,13 @@ pub enum Loaded<T> {
     /// Written by a newer version of the app: leave it untouched.
     Newer {
         schema: u32,
+    },
+    /// Attempts only: some broke a rule (see [`read_attempts`]). `value`
+    /// holds every readable one; `left_out` were not kept. The raw value is
+    /// set aside whole, so nothing is lost.
+    Partial {
+        value: T,
+        left_out: usize,
     },
 }
 
@@ -204,18 +242,44 @@ pub fn read_progress(json: &impl Json, raw: Option<&str>) -> Loaded<Progress> {
     }
 }
 
+/// The stored attempts. A value that is not an envelope of attempts is
+/// `Corrupt`; within it, an attempt that breaks a rule (an id, a time out of
+/// range, a label, a score) is left out and the rest kept (`Partial`), and
+/// beyond [`MAX_ATTEMPTS`] only the newest are kept. An id met again is the
+/// same attempt (ids are derived from the answers and time): kept once.
 pub fn read_attempts(json: &impl Json, raw: Option<&str>) -> Loaded<Vec<Attempt>> {
     match read::<Vec<Attempt>>(json, raw, MAX_ATTEMPTS_BYTES) {
         Loaded::Found {
             value,
             migrated_from,
-        } => match attempts_problem(&value) {
-            Some(reason) => Loaded::Corrupt(Corruption::Invalid(reason)),
-            None => Loaded::Found {
-                value,
-                migrated_from,
-            },
-        },
+        } => {
+            let mut ids = BTreeSet::new();
+            let total = value.len();
+            let mut kept: Vec<Attempt> = Vec::with_capacity(total);
+            let mut left_out = 0;
+            for attempt in value {
+                if attempt_problem(&attempt).is_some() {
+                    left_out += 1;
+                } else if ids.insert(attempt.id.clone()) {
+                    kept.push(attempt);
+                }
+            }
+            // Oldest first: beyond the limit, the oldest go.
+            let excess = kept.len().saturating_sub(MAX_ATTEMPTS);
+            kept.drain(..excess);
+            left_out += excess;
+            if left_out == 0 {
+                Loaded::Found {
+                    value: kept,
+                    migrated_from,
+                }
+            } else {
+                Loaded::Partial {
+                    value: kept,
+                    left_out,
+                }
+            }
+        }
         other => other,
     }
 }
@@ -401,7 +465,11 @@ fn attempt_problem(attempt: &Attempt) -> Option<String> {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MergeReport {
     pub added: usize,
+    /// In `existing` before the merge.
     pub already_present: usize,
+    /// In `incoming` more than once: added once (an import file holding the
+    /// same result twice), not "already here".
+    pub repeated: usize,
 }
 
 /// Adds the attempts of `incoming` whose id is not in `existing` (each
@@ -412,12 +480,15 @@ pub fn merge_attempts(existing: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> Me
     for attempt in existing.iter() {
         ids.insert(attempt.id.clone());
     }
+    let before = ids.clone();
     for attempt in incoming {
         if ids.insert(attempt.id.clone()) {
             existing.push(attempt);
             report.added += 1;
-        } else {
+        } else if before.contains(&attempt.id) {
             report.already_present += 1;
+        } else {
+            report.repeated += 1;
         }
     }
     tiny_sort::stable::sort_by(existing, |a, b| {
@@ -454,8 +525,13 @@ pub enum ImportError {
     TooLarge {
         bytes: u64,
     },
-    /// More than [`MAX_ATTEMPTS`] attempts, in the file or after merging.
+    /// More than [`MAX_ATTEMPTS`] attempts in the file itself.
     TooMany {
+        attempts: usize,
+    },
+    /// Within the limit alone, but more than [`MAX_ATTEMPTS`] together with
+    /// the results already kept.
+    TooManyTogether {
         attempts: usize,
     },
     NotJson,
@@ -481,6 +557,10 @@ impl fmt::Display for ImportError {
             Self::TooMany { attempts } => {
                 write!(f, "{attempts} results, over the limit of {MAX_ATTEMPTS}")
             }
+            Self::TooManyTogether { attempts } => write!(
+                f,
+                "{attempts} results with those already kept, over the limit of {MAX_ATTEMPTS}"
+            ),
             Self::NotJson => write!(f, "the file is not a JSON file"),
             Self::NotAnExport => write!(f, "the file is not an export of this quiz"),
             Self::NewerSchema { schema } => write!(

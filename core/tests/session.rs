@@ -190,6 +190,76 @@ fn unreadable_data_is_moved_aside_and_the_visitor_told() {
     assert_eq!(kept.len(), 2);
 }
 
+/// One attempt that breaks a rule no longer hides the others (breaker F2):
+/// the readable ones are kept and written back, the original is copied to a
+/// quarantine key first, and the visitor is told how many were set aside.
+#[test]
+fn one_bad_attempt_is_set_aside_and_the_others_kept() {
+    let store = MemoryStore::new();
+    let good = new_attempt(&quiz(), &AnswerSheet::new(), quiz().version, T0, T0 + 1.0);
+    let mut bad = good.clone();
+    bad.id = "bad".into();
+    bad.label = Some("x".repeat(5000));
+    let raw = write(&JSON, &vec![good.clone(), bad, good.clone()]);
+    store.insert(ATTEMPTS_KEY, &raw);
+    let tab = open(&store, "#/history");
+    assert_eq!(
+        *tab.model().attempts,
+        *std::slice::from_ref(&good),
+        "listed once"
+    );
+    assert_eq!(
+        tab.model().notices(),
+        [Notice::ResultsSetAside { count: 1 }]
+    );
+    let kept = store.snapshot();
+    assert_eq!(kept.get(ATTEMPTS_KEY), Some(&write(&JSON, &vec![good])));
+    assert!(
+        kept.iter()
+            .any(|(key, value)| key.starts_with(storage::QUARANTINE_PREFIX) && *value == raw),
+        "the original is kept whole"
+    );
+    let ui = &quiz().ui;
+    assert_eq!(
+        quiz_core::wording::notice_text(ui, Notice::ResultsSetAside { count: 1 }).unwrap(),
+        "1 saved result could not be read and was set aside, not deleted. Your other results are here."
+    );
+}
+
+/// Progress saved by a newer version of the questions (breaker F6) is
+/// treated like data of a newer schema: untouched, nothing written, and the
+/// visitor told so, not that the questions were "updated since".
+#[test]
+fn progress_from_newer_questions_is_left_untouched() {
+    let store = MemoryStore::new();
+    let raw = r#"{"schema":1,"data":{"content_version":99,"answers":{"strategy.why-ally":"c"},"position":2,"started_at":1796030880169}}"#;
+    store.insert(PROGRESS_KEY, raw);
+    let before = store.snapshot();
+    let mut tab = open(&store, "#/q/1");
+    assert_eq!(tab.model().storage, StorageStatus::ReadOnly);
+    assert_eq!(
+        tab.model().notices(),
+        [Notice::Storage(StorageStatus::ReadOnly)]
+    );
+    assert!(tab.model().answers.is_empty(), "not resumed");
+    answer(&mut tab, 1, 4, T0);
+    tab.update(Event::Flush, at(T0 + 1.0));
+    finished(&mut tab, T0 + 2.0);
+    assert_eq!(store.snapshot(), before, "nothing rewritten");
+
+    // Progress from an earlier version is still carried over, as before.
+    let store = MemoryStore::new();
+    store.insert(
+        PROGRESS_KEY,
+        &raw.replace("\"content_version\":99", "\"content_version\":1"),
+    );
+    let tab = open(&store, "#/");
+    assert!(matches!(
+        tab.model().notices()[..],
+        [Notice::QuestionsUpdated { .. }]
+    ));
+}
+
 #[test]
 fn next_to_newer_data_nothing_is_ever_written() {
     let store = MemoryStore::new();
@@ -645,7 +715,7 @@ fn an_import_that_would_keep_more_than_the_limit_changes_nothing() {
     tab.update(Event::ImportRead(Some(export(&JSON, &many, 1.0))), at(1.0));
     assert_eq!(
         tab.model().data_status,
-        Some(DataStatus::ImportFailed(ImportError::TooMany {
+        Some(DataStatus::ImportFailed(ImportError::TooManyTogether {
             attempts: MAX_ATTEMPTS + 2
         }))
     );
@@ -1298,7 +1368,7 @@ proptest! {
         let mut finished_ids: BTreeSet<String> = BTreeSet::new();
         let mut deleted_ids: BTreeSet<String> = BTreeSet::new();
         for (i, step) in steps.iter().enumerate() {
-            let ms = 1_000.0 * (i as f64 + 1.0);
+            let ms = T0 + 1_000.0 * (i as f64 + 1.0);
             let event = event_for(&tab, step);
             if let Event::Delete { attempt } = &event { deleted_ids.insert(attempt.clone()); }
             if matches!(event, Event::Undo) {
@@ -1337,7 +1407,7 @@ proptest! {
         let mut tab = open(&store, "#/q/1");
         for (i, step) in steps.iter().enumerate() {
             let event = event_for(&tab, step);
-            tab.update(event, at(1_000.0 * (i as f64 + 1.0)));
+            tab.update(event, at(T0 + 1_000.0 * (i as f64 + 1.0)));
         }
         prop_assert_eq!(store.snapshot(), before);
     }
@@ -1357,7 +1427,7 @@ proptest! {
         let mut given_after: BTreeSet<(String, String)> = BTreeSet::new();
         let quiz = quiz();
         for (i, (second, step, deliver_now)) in steps.iter().enumerate() {
-            let ms = 1_000.0 * (i as f64 + 1.0);
+            let ms = T0 + 1_000.0 * (i as f64 + 1.0);
             let (me, other) = if *second { (1, 0) } else { (0, 1) };
             if i == delete_at {
                 let ids = stored_attempts(&store).into_iter().map(|a| a.id).collect();

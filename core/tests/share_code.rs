@@ -845,9 +845,9 @@ fn answer() -> impl Strategy<Value = Answer> {
 fn label() -> impl Strategy<Value = Option<String>> {
     const TRICKY: &[char] = &[
         ' ', ' ', '\t', '\n', '\r', '\u{0}', '\u{7}', '\u{7f}', '\u{85}', '\u{a0}', '\u{3000}',
-        'a', 'B', 'z', '<', '>', '&', 'é', '×', '—', '✓', '😀', '協', '\u{202e}',
-        '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{2066}', '\u{2067}', '\u{2068}',
-        '\u{2069}', 'ש', 'ל',
+        'a', 'B', 'z', '<', '>', '&', 'é', '×', '—', '✓', '😀', '協', '\u{202e}', '\u{202a}',
+        '\u{202b}', '\u{202c}', '\u{202d}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', 'ש',
+        'ל',
     ];
     proptest::option::of(prop_oneof![
         ".{0,80}",
@@ -1072,7 +1072,6 @@ fn an_address_with_punctuation_after_the_code_still_opens() {
         "%%%",
         "nothing better in it"
     );
-
 }
 
 proptest! {

@@ -169,16 +169,64 @@ fn corrupt_or_foreign_values_are_recognised() {
             "{raw}"
         );
     }
-    let over_100 = fixture(1, "attempts.json").replace("\"overall\":25", "\"overall\":250");
-    assert!(matches!(read_attempts(Some(&over_100)), Loaded::Corrupt(_)));
-    let control_in_label =
-        fixture(1, "attempts.json").replace("Acme partnership", "Acme\\u0007 partnership");
-    assert!(matches!(
-        read_attempts(Some(&control_in_label)),
-        Loaded::Corrupt(Corruption::Invalid(_))
-    ));
-    let negative = fixture(1, "attempts.json").replace("\"overall\":25", "\"overall\":-1");
-    assert!(matches!(read_attempts(Some(&negative)), Loaded::Corrupt(_)));
+    // One attempt that breaks a rule is left out; the other is kept (breaker F2).
+    let fixture_attempts = fixture(1, "attempts.json");
+    for (what, bad) in [
+        (
+            "a score over 100",
+            fixture_attempts.replace("\"overall\":25", "\"overall\":250"),
+        ),
+        (
+            "a score of 9999",
+            fixture_attempts.replace("\"overall\":25", "\"overall\":9999"),
+        ),
+        (
+            "a negative score",
+            fixture_attempts.replace("\"overall\":25", "\"overall\":-1"),
+        ),
+        (
+            "a dimension score of -5",
+            fixture_attempts.replace("\"governance\":0", "\"governance\":-5"),
+        ),
+        (
+            "a fraction of a score",
+            fixture_attempts.replace("\"overall\":25", "\"overall\":25.5"),
+        ),
+        (
+            "a control in the label",
+            fixture_attempts.replace("Acme partnership", "Acme\\u0007 partnership"),
+        ),
+        (
+            "a bidi override in the label",
+            fixture_attempts.replace("Acme partnership", "\\u202eAcme partnership"),
+        ),
+        (
+            "a label of spaces",
+            fixture_attempts.replace("Acme partnership", "   "),
+        ),
+        (
+            "a label with a space at its end",
+            fixture_attempts.replace("Acme partnership", "Acme "),
+        ),
+        (
+            "a 5,000-character label",
+            fixture_attempts.replace("Acme partnership", &"x".repeat(5000)),
+        ),
+        (
+            "a completion in 1e300",
+            fixture_attempts.replace("\"completed_at\":1764000000000.0", "\"completed_at\":1e300"),
+        ),
+    ] {
+        assert_ne!(bad, fixture_attempts, "{what}: the fixture changed");
+        match read_attempts(Some(&bad)) {
+            Loaded::Partial { value, left_out } => {
+                assert_eq!(left_out, 1, "{what}");
+                assert_eq!(value.len(), 1, "{what}");
+                assert_eq!(value[0].id, "1780000000000-00ff00ff", "{what}");
+            }
+            other => panic!("{what}: {other:?}"),
+        }
+    }
     let wrong_type = fixture(1, "progress.json").replace("\"position\":4", "\"position\":\"4\"");
     assert!(matches!(
         read_progress(Some(&wrong_type)),
@@ -309,7 +357,9 @@ fn merging_adds_new_attempts_once_and_keeps_them_in_time_order() {
         ],
     );
     assert_eq!(report.added, 2);
-    assert_eq!(report.already_present, 2);
+    // "c" was here; the second "a" was the file's own repeat (breaker F10).
+    assert_eq!(report.already_present, 1);
+    assert_eq!(report.repeated, 1);
     let ids: Vec<&str> = existing.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c", "d"]);
 }
@@ -571,14 +621,16 @@ fn times_out_of_range_are_refused_at_the_boundaries() {
         ("started_at", "7258118400001"),
         ("started_at", "-5"),
     ] {
-        let mut json: Value = serde_json::from_str(&export(&JSON, &[good.clone()], T0)).unwrap();
+        let mut json: Value =
+            serde_json::from_str(&export(&JSON, std::slice::from_ref(&good), T0)).unwrap();
         json["attempts"][0][field] = serde_json::from_str(value).unwrap();
         assert!(
             matches!(import(&json.to_string()), Err(ImportError::Invalid { .. })),
             "{field} = {value}"
         );
     }
-    let mut json: Value = serde_json::from_str(&export(&JSON, &[good.clone()], T0)).unwrap();
+    let mut json: Value =
+        serde_json::from_str(&export(&JSON, std::slice::from_ref(&good), T0)).unwrap();
     json["exported_at"] = serde_json::from_str("1e300").unwrap();
     assert!(matches!(
         import(&json.to_string()),
@@ -597,7 +649,9 @@ fn times_out_of_range_are_refused_at_the_boundaries() {
 
     // Progress whose start is out of range is set aside like other bad values.
     let progress = |started_at: &str| {
-        format!(r#"{{"schema":1,"data":{{"content_version":2,"answers":{{}},"position":1,"started_at":{started_at}}}}}"#)
+        format!(
+            r#"{{"schema":1,"data":{{"content_version":2,"answers":{{}},"position":1,"started_at":{started_at}}}}}"#
+        )
     };
     assert!(matches!(
         read_progress(Some(&progress("1e300"))),
@@ -611,4 +665,25 @@ fn times_out_of_range_are_refused_at_the_boundaries() {
     let quiz = common::english();
     let made = new_attempt(&quiz, &AnswerSheet::new(), quiz.version, 0.0, 1e300);
     assert!(is_valid_time(made.started_at) && is_valid_time(made.completed_at));
+}
+
+/// Attempts stored twice under one id are listed once (breaker F11); over
+/// the limit, the newest are kept and the rest counted as set aside.
+#[test]
+fn repeated_ids_are_kept_once_and_only_the_newest_thousand_are_kept() {
+    let one = attempt("same", 1.0);
+    let raw = write(&JSON, &vec![one.clone(), one.clone(), one.clone()]);
+    assert_eq!(found(read_attempts(Some(&raw))), [one]);
+
+    let many: Vec<Attempt> = (0..MAX_ATTEMPTS + 500)
+        .map(|i| attempt(&format!("i{i}"), i as f64))
+        .collect();
+    match read_attempts(Some(&write(&JSON, &many))) {
+        Loaded::Partial { value, left_out } => {
+            assert_eq!(left_out, 500);
+            assert_eq!(value.len(), MAX_ATTEMPTS);
+            assert_eq!(value[0].id, "i500", "the oldest go");
+        }
+        other => panic!("{other:?}"),
+    }
 }

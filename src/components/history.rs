@@ -110,7 +110,7 @@ pub fn History(props: &HistoryProps) -> Html {
                 </ul>
                 if *confirming {
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-all">
-                        <p id="confirm-delete-all">{ fill(&ui.history_delete_all_confirm, &[("count", &attempts.len().to_string())]) }</p>
+                        <p id="confirm-delete-all">{ quiz_core::wording::delete_all_confirm(ui, attempts.len()) }</p>
                         <div class="button-row">
                             <button type="button" class="button button-danger" onclick={on_delete_all}>{ ui.history_confirm_delete_all.clone() }</button>
                             <button type="button" class="button" onclick={on_cancel}>{ ui.history_cancel.clone() }</button>

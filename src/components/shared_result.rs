@@ -114,7 +114,7 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
                 }
                 <PrintButton quiz={quiz.clone()} />
             </div>
-            <ResultReport quiz={quiz.clone()} report={report.clone()} />
+            <ResultReport quiz={quiz.clone()} report={report.clone()} reader={quiz_core::wording::Reader::Shared} />
             // On this app's address: a shared result printed in a site owner's
             // frame (rare: the loader's sandbox does not allow printing)
             // links to the app rather than to their page.
