@@ -155,7 +155,9 @@ impl Plural {
 
     /// The form for `count` with `{count}` filled in.
     pub fn count(&self, count: usize) -> String {
-        crate::text::fill(self.pick(count), &[("count", &count.to_string())])
+        // As u32: the number formatting the first visit already carries.
+        let text = u32::try_from(count).unwrap_or(u32::MAX).to_string();
+        crate::text::fill(self.pick(count), &[("count", &text)])
     }
 }
 

@@ -505,17 +505,6 @@ pub fn read_pasted(text: &str, releases: &[Release]) -> Result<String, PasteErro
             }
         }
     }
-    if intact.is_empty() {
-        // A bare code wrapped over lines; only an intact one counts, so
-        // that ordinary words are not run together into a "code".
-        let unwrapped: String = text.split_whitespace().collect();
-        intact.extend(
-            codes_in(&unwrapped)
-                .into_iter()
-                .filter(|code| readable(code, releases))
-                .map(str::to_string),
-        );
-    }
     match (intact.len(), damaged) {
         (1, _) => Ok(intact.remove(0)),
         (0, Some(code)) => Ok(code),
@@ -540,12 +529,20 @@ const MAX_JOINS: usize = 4;
 /// spaces and joiners (U+200B–U+200D, U+2060, U+FEFF), and a full-width
 /// `＃` (U+FF03) for `#`. None of them can be part of a code.
 fn tidied(text: &str) -> String {
-    text.replace("=\r\n", "")
-        .replace("=\n", "")
-        .chars()
-        .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
-        .map(|c| if c == '\u{FF03}' { '#' } else { c })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '=' if rest.starts_with('\n') || rest.starts_with("\r\n") => {
+                rest = rest.trim_start_matches('\r').trim_start_matches('\n');
+            }
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            '\u{FF03}' => out.push('#'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `code` (a slice of `text`) joined with the code characters that follow

@@ -137,14 +137,30 @@ fn lenient_score<'de, D: Deserializer<'de>>(input: D) -> Result<Option<u8>, D::E
     Ok(Option::<f64>::deserialize(input)?.map(to_score))
 }
 
+/// Dimension id to score, each read as [`lenient_score`] reads one. Built
+/// by inserting as they come: collecting would sort first and put another
+/// copy of std's sort into the wasm.
 fn lenient_scores<'de, D: Deserializer<'de>>(
     input: D,
 ) -> Result<BTreeMap<String, Option<u8>>, D::Error> {
-    let read = BTreeMap::<String, Option<f64>>::deserialize(input)?;
-    Ok(read
-        .into_iter()
-        .map(|(id, score)| (id, score.map(to_score)))
-        .collect())
+    struct Scores;
+    impl<'de> serde::de::Visitor<'de> for Scores {
+        type Value = BTreeMap<String, Option<u8>>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("dimension scores")
+        }
+        fn visit_map<M: serde::de::MapAccess<'de>>(
+            self,
+            mut entries: M,
+        ) -> Result<Self::Value, M::Error> {
+            let mut scores = BTreeMap::new();
+            while let Some((id, score)) = entries.next_entry::<String, Option<f64>>()? {
+                scores.insert(id, score.map(to_score));
+            }
+            Ok(scores)
+        }
+    }
+    input.deserialize_map(Scores)
 }
 
 /// The visitor's choices that outlive a visit. Both left out of the JSON when
@@ -430,33 +446,28 @@ pub fn clean_label(label: &str, graphemes: &dyn Graphemes) -> Option<String> {
     text::clean_label(label, MAX_LABEL_CHARS, usize::MAX, graphemes)
 }
 
-/// Why a list of attempts cannot be trusted, if it cannot.
-fn attempts_problem(attempts: &[Attempt]) -> Option<String> {
-    if attempts.len() > MAX_ATTEMPTS {
-        return Some(format!("{} attempts, over {MAX_ATTEMPTS}", attempts.len()));
-    }
-    attempts.iter().find_map(attempt_problem)
-}
-
-fn attempt_problem(attempt: &Attempt) -> Option<String> {
+/// Which rule an attempt breaks, if any. The words are for tests and
+/// debugging only (the visitor is told "damaged" or "set aside"), so they
+/// are fixed: formatting costs the first download.
+fn attempt_problem(attempt: &Attempt) -> Option<&'static str> {
     if attempt.id.is_empty() || attempt.id.len() > 64 {
-        return Some("an attempt has no usable id".into());
+        return Some("an attempt has no usable id");
     }
     if !is_valid_time(attempt.completed_at) || !is_valid_time(attempt.started_at) {
-        return Some(format!("attempt {} has an invalid date", attempt.id));
+        return Some("an attempt has a time out of range");
     }
     if attempt
         .label
         .as_ref()
         .is_some_and(|l| !text::is_clean_label(l, MAX_LABEL_CHARS))
     {
-        return Some(format!("attempt {} has an invalid label", attempt.id));
+        return Some("an attempt has an invalid label");
     }
     let scores = &attempt.scores;
     if scores.overall.is_some_and(|s| s > 100)
         || scores.dimensions.values().flatten().any(|s| *s > 100)
     {
-        return Some(format!("attempt {} has a score over 100", attempt.id));
+        return Some("an attempt has a score that is not 0 to 100");
     }
     None
 }
@@ -480,13 +491,14 @@ pub fn merge_attempts(existing: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> Me
     for attempt in existing.iter() {
         ids.insert(attempt.id.clone());
     }
-    let before = ids.clone();
+    // Ids added from `incoming`, to tell its own repeats from those already kept.
+    let mut added = BTreeSet::new();
     for attempt in incoming {
-        if ids.insert(attempt.id.clone()) {
+        if ids.contains(&attempt.id) {
+            report.already_present += 1;
+        } else if added.insert(attempt.id.clone()) {
             existing.push(attempt);
             report.added += 1;
-        } else if before.contains(&attempt.id) {
-            report.already_present += 1;
         } else {
             report.repeated += 1;
         }
@@ -627,8 +639,11 @@ pub fn parse_import(json: &impl Json, text: &str) -> Result<Vec<Attempt>, Import
             attempts: file.attempts.len(),
         });
     }
-    if let Some(reason) = attempts_problem(&file.attempts) {
-        return Err(ImportError::Invalid { reason });
+    // The count was checked above.
+    if let Some(reason) = file.attempts.iter().find_map(attempt_problem) {
+        return Err(ImportError::Invalid {
+            reason: reason.into(),
+        });
     }
     Ok(file.attempts)
 }

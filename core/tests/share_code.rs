@@ -980,7 +980,6 @@ fn a_result_link_pasted_from_anywhere_opens() {
             &labelled,
         ),
         ("wrapped over three lines", format!("{}\n{}\n{}", &link[..38], &link[38..44], &link[44..]), &code),
-        ("a bare code wrapped", format!("{} {}", &code[..8], &code[8..]), &code),
         // Zero-width characters and a full-width # (breaker F11).
         ("a zero-width space after /r/", link.replace("#/r/", "#/r/\u{200B}"), &code),
         ("a zero-width joiner inside the code", format!("{}\u{200D}{}", &link[..40], &link[40..]), &code),

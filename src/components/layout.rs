@@ -37,22 +37,6 @@ pub struct LayoutProps {
 #[function_component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let ui = &props.quiz.ui;
-    // After every render, each switch shows the state, whatever the visitor
-    // picked last: a choice the app refused (a language that could not be
-    // downloaded) or one that takes effect later must not stay on show. An
-    // option's `selected` attribute cannot do this once the visitor has
-    // picked one (the option is then "dirty" and ignores the attribute).
-    {
-        let shown = [
-            ("language-switch", props.quiz.language.clone()),
-            ("theme-switch", props.theme.as_setting().to_string()),
-        ];
-        use_effect(move || {
-            for (id, value) in &shown {
-                show_value(id, value);
-            }
-        });
-    }
     let language_switch =
         language_switch(&props.quiz.language, &ui.language_label, &props.on_language);
     html! {
@@ -86,19 +70,6 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 </footer>
             }
         </>
-    }
-}
-
-/// Sets the `<select>` with `id` to `value`, if it is on the page.
-fn show_value(id: &str, value: &str) {
-    let select = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok());
-    if let Some(select) = select {
-        if select.value() != value {
-            select.set_value(value);
-        }
     }
 }
 
@@ -152,19 +123,11 @@ fn switch(
     options: &[(&'static str, &str, Option<&'static str>, bool)],
     on_choose: Callback<String>,
 ) -> Html {
-    // What the state says now; the switch goes back to it at once and
-    // follows the state when (if) the choice is taken (see `Layout`).
-    let current = options
-        .iter()
-        .find(|option| option.3)
-        .map_or("", |option| option.0);
-    let on_change = on_choose.reform(move |event: Event| {
-        let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() else {
-            return String::new();
-        };
-        let chosen = select.value();
-        select.set_value(current);
-        chosen
+    let on_change = on_choose.reform(|event: Event| {
+        event
+            .target_dyn_into::<web_sys::HtmlSelectElement>()
+            .map(|select| select.value())
+            .unwrap_or_default()
     });
     html! {
         <div class={id}>
