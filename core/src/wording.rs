@@ -34,7 +34,9 @@ pub struct ReportWords<'a> {
     pub first_step: &'a str,
     pub find_out: &'a str,
     pub keep_level_heading: &'a str,
+    pub keep_level_intro: &'a str,
     pub not_sure_heading: &'a str,
+    pub not_sure_intro: &'a str,
     /// One per dimension: `{count}`, `{total}` and `{dimension}`, picked by `{total}`.
     pub not_sure_finding: &'a Plural,
     /// Before the training offers, picked by how many are shown.
@@ -64,7 +66,9 @@ pub fn report_words<'a>(
         first_step: pick(&ui.priority_first_step, &ui.shared_priority_first_step),
         find_out: pick(&ui.priority_find_out, &ui.shared_priority_find_out),
         keep_level_heading: pick(&ui.keep_level_heading, &ui.shared_keep_level_heading),
+        keep_level_intro: pick(&ui.keep_level_intro, &ui.shared_keep_level_intro),
         not_sure_heading: pick(&ui.not_sure_heading, &ui.shared_not_sure_heading),
+        not_sure_intro: pick(&ui.not_sure_intro, &ui.shared_not_sure_intro),
         not_sure_finding: pick_plural(&ui.not_sure_finding, &ui.shared_not_sure_finding),
         training_intro: pick_plural(&ui.training_intro, &ui.shared_training_intro).pick(trainings),
         earlier_version_note: (report.earlier_answers > 0)

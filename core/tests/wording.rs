@@ -225,7 +225,9 @@ fn a_shared_result_is_worded_for_its_reader() {
             words.first_step,
             words.find_out,
             words.keep_level_heading,
+            words.keep_level_intro,
             words.not_sure_heading,
+            words.not_sure_intro,
             words.training_intro,
             words.nothing_scored,
         ];
@@ -261,6 +263,6 @@ fn a_shared_result_is_worded_for_its_reader() {
     assert!(!own.nothing_scored.contains("not answered"));
     assert_eq!(
         shared.nothing_scored,
-        "Every answer in this result was “Not sure”, so there is nothing to score."
+        "None of the answers in this result can be scored (each was “Not sure” or left open), so there is nothing to score."
     );
 }

@@ -202,11 +202,10 @@ fn render_priority(quiz: &Quiz, report: &Report, priority: Priority, words: &Rep
 /// With every assessed dimension at the top level: what keeps it there, for
 /// the dimensions the core chose (the two weakest).
 fn render_keep_level(quiz: &Quiz, report: &Report, words: &ReportWords) -> Html {
-    let ui = &quiz.ui;
     html! {
         <section aria-labelledby="keep-level-heading" data-testid="keep-level">
             <h2 id="keep-level-heading">{ words.keep_level_heading.to_string() }</h2>
-            <p>{ ui.keep_level_intro.clone() }</p>
+            <p>{ words.keep_level_intro.to_string() }</p>
             <ul class="keep-level">
                 { for report.keep.iter().filter_map(|d| {
                     let result = report.dimensions.get(*d)?;
@@ -226,7 +225,6 @@ fn render_keep_level(quiz: &Quiz, report: &Report, words: &ReportWords) -> Html 
 }
 
 fn render_not_sure(quiz: &Quiz, report: &Report, words: &ReportWords) -> Html {
-    let ui = &quiz.ui;
     let findings: Vec<String> = report
         .dimensions
         .iter()
@@ -246,7 +244,7 @@ fn render_not_sure(quiz: &Quiz, report: &Report, words: &ReportWords) -> Html {
     html! {
         <section aria-labelledby="not-sure-heading" data-testid="not-sure">
             <h2 id="not-sure-heading">{ words.not_sure_heading.to_string() }</h2>
-            <p>{ ui.not_sure_intro.clone() }</p>
+            <p>{ words.not_sure_intro.to_string() }</p>
             <ul>{ for findings.into_iter().map(|f| html! { <li>{ f }</li> }) }</ul>
         </section>
     }
