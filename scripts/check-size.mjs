@@ -21,7 +21,18 @@ export const BUDGET = 64 * 1024;
 // set by index.html's scripts) add 2.5 KiB to the first visit (wasm +1.8,
 // index.html +0.6, glue +0.1); the worker, the manifest and the icons are
 // fetched after load and printed apart.
-export const CEILING = 160.8 * 1024;
+// 160.8 -> 163.3 KiB (issues 14 and 15, branch faults): the fixes run where
+// a first visit already reads its data, so they ship with it: reading stored
+// attempts one by one (set aside, repeated ids, times in range, scores read
+// from any number), the one label rule, labels dropped from links, wrapped
+// and zero-width pasted links joined (the address bar's route is read the
+// same way), and 31 new [ui] texts with one/other forms and a shared
+// result's own words (the English content is in the first download).
+// Measured with twiggy on the split main module before and after: about
+// +4 KB of code and +2 KB of text raw, +2.5 KiB brotli. Tried and kept:
+// no effect hook for the switches, no collect-into-map (it pulled in a
+// second copy of std's sort, -3.9 KiB), one-pass link tidying.
+export const CEILING = 163.3 * 1024;
 
 // Shipped beside the app but not loaded by it: the site owners' loader, and
 // the page hosts show for unknown paths.
