@@ -83,8 +83,9 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ ui.table_dimension.clone() }</th>
-                        <th scope="col"><bdi>{ first_name.clone() }</bdi></th>
-                        <th scope="col"><bdi>{ second_name.clone() }</bdi></th>
+                        // A cell is its own paragraph; `dir=auto` sets it by the name.
+                        <th scope="col" dir="auto">{ first_name.clone() }</th>
+                        <th scope="col" dir="auto">{ second_name.clone() }</th>
                         <th scope="col">{ ui.compare_gap.clone() }</th>
                     </tr>
                 </thead>
