@@ -25,7 +25,19 @@ export const BUDGET = 64 * 1024;
 // panic hook with its texts, about 0.8 KiB; issue 18), the review's way back,
 // a host accent's hover and the new compare and embed props built in the
 // main module (about 0.5 KiB); the integrity attributes dropped saved 0.2.
-export const CEILING = 162.1 * 1024;
+// Then +2.5 KiB (issues 14 and 15, branch faults): the fixes run where
+// a first visit already reads its data, so they ship with it: reading stored
+// attempts one by one (set aside, repeated ids, times in range, scores read
+// from any number), the one label rule, labels dropped from links, wrapped
+// and zero-width pasted links joined (the address bar's route is read the
+// same way), 19 new [ui] texts (a shared result's own words, the set-aside
+// and import sentences) and 10 turned into one/other pairs (the English
+// content is in the first download).
+// Measured with twiggy on the split main module before and after: about
+// +4 KB of code and +2 KB of text raw, +2.5 KiB brotli. Tried and kept:
+// no effect hook for the switches, no collect-into-map (it pulled in a
+// second copy of std's sort, -3.9 KiB), one-pass link tidying.
+export const CEILING = 165 * 1024;
 
 // Shipped beside the app but not loaded by it: the site owners' loader, the
 // page hosts show for unknown paths, and the response headers for hosts.

@@ -146,7 +146,7 @@ async fn the_results_table_shows_the_scores_the_core_computed() {
         })
         .collect();
     let report = score(&quiz, &answers);
-    let attempt = new_attempt(&quiz, &answers, quiz.version, 1.0e12, 1.0e12 + 60_000.0);
+    let attempt = new_attempt(&quiz, &answers, quiz.version, 1.8e12, 1.8e12 + 60_000.0);
     let props = ResultsProps {
         quiz: quiz.clone(),
         id: Some(attempt.id.clone().into()),
@@ -196,7 +196,7 @@ async fn the_results_table_shows_the_scores_the_core_computed() {
         quiz.dimensions.len()
     );
     assert!(
-        text(&one(&root, ".results-meta")).contains("9 September 2001"),
+        text(&one(&root, ".results-meta")).contains("15 January 2027"),
         "a British date: day, month, year"
     );
     assert!(
@@ -269,7 +269,7 @@ async fn a_page_of_its_own_offers_print_and_the_reminder_and_writes_the_link_out
         .questions()
         .map(|(_, q)| (q.id.clone(), Answer::Choice(2)))
         .collect();
-    let attempt = new_attempt(&quiz, &answers, quiz.version, 1.0e12, 1.0e12 + 60_000.0);
+    let attempt = new_attempt(&quiz, &answers, quiz.version, 1.8e12, 1.8e12 + 60_000.0);
     let window = web_sys::window().expect("window");
     // The dialog itself is not opened in a test: a stand-in counts the calls.
     let stand_in = js_sys::Function::new_no_args("window.printed = (window.printed || 0) + 1;");

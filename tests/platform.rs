@@ -75,9 +75,16 @@ fn the_browser_json_bridge_tells_syntax_from_shape_and_never_panics() {
         storage::read_progress(&json, Some(&over)),
         Loaded::Corrupt(_)
     ));
+    // A score out of range sets aside only its attempt, through the
+    // browser's own JSON too; a string where a score goes, the whole value.
     let too_big = ATTEMPTS.replace("\"overall\":25", "\"overall\":300");
     assert!(matches!(
         storage::read_attempts(&json, Some(&too_big)),
+        Loaded::Partial { left_out: 1, ref value } if value.len() == 1
+    ));
+    let wrong_type = ATTEMPTS.replace("\"overall\":25", "\"overall\":\"25\"");
+    assert!(matches!(
+        storage::read_attempts(&json, Some(&wrong_type)),
         Loaded::Corrupt(_)
     ));
     // Deep nesting within the size limit: an error, not a crash.

@@ -131,6 +131,37 @@ codable! {
 }
 
 codable! {
+    /// A text whose words depend on a count, in the two forms English and
+    /// Dutch have: `one` for exactly 1, `other` for every other count (0
+    /// too). Written in a language file as `key = { one = "…", other = "…" }`;
+    /// picked by [`Plural::pick`], the count filled by the caller.
+    #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Plural {
+        pub one: String,
+        pub other: String,
+    }
+}
+
+impl Plural {
+    /// The form for `count`: `one` for 1, else `other`.
+    pub fn pick(&self, count: usize) -> &str {
+        if count == 1 {
+            &self.one
+        } else {
+            &self.other
+        }
+    }
+
+    /// The form for `count` with `{count}` filled in.
+    pub fn count(&self, count: usize) -> String {
+        // As u32: the number formatting the first visit already carries.
+        let text = u32::try_from(count).unwrap_or(u32::MAX).to_string();
+        crate::text::fill(self.pick(count), &[("count", &text)])
+    }
+}
+
+codable! {
     /// Every string the interface shows that is not quiz content. A missing key
     /// in a language file is a build error naming the file and the key.
     /// `{name}` placeholders are filled by [`crate::text::fill`].
@@ -173,7 +204,7 @@ codable! {
         pub back_to_review: String,
         pub review_heading: String,
         /// `{answered}`, `{total}`
-        pub review_summary: String,
+        pub review_summary: Plural,
         pub review_unanswered_heading: String,
         pub review_all_answered: String,
         /// `{n}`
@@ -184,27 +215,42 @@ codable! {
         pub level_label: String,
         pub not_assessed: String,
         pub nothing_answered: String,
+        /// A report with answers but no score (every one "Not sure"): own, shared.
+        pub nothing_scored: String,
+        pub shared_nothing_scored: String,
         pub chart_title: String,
         pub table_caption: String,
         pub table_dimension: String,
         pub table_score: String,
         pub table_level: String,
         pub table_not_sure: String,
-        pub strengths_heading: String,
-        pub strengths_intro: String,
-        pub priorities_heading: String,
+        pub strengths_heading: Plural,
+        pub strengths_intro: Plural,
+        pub priorities_heading: Plural,
         pub priorities_intro: String,
         /// `{current}`, `{next}`: option texts.
         pub priority_first_step: String,
         pub priority_find_out: String,
+        /// A shared result's words where they differ from one's own.
+        pub shared_strengths_heading: Plural,
+        pub shared_priorities_heading: Plural,
+        pub shared_priorities_intro: String,
+        pub shared_priority_first_step: String,
+        pub shared_priority_find_out: String,
+        pub shared_keep_level_heading: String,
+        pub shared_keep_level_intro: String,
+        pub shared_not_sure_heading: String,
+        pub shared_not_sure_intro: String,
+        pub shared_not_sure_finding: Plural,
+        pub shared_training_intro: Plural,
         pub keep_level_heading: String,
         pub keep_level_intro: String,
         pub not_sure_heading: String,
         pub not_sure_intro: String,
         /// `{count}`, `{total}`, `{dimension}`
-        pub not_sure_finding: String,
+        pub not_sure_finding: Plural,
         pub training_heading: String,
-        pub training_intro: String,
+        pub training_intro: Plural,
         pub training_learn_more: String,
         /// Shown when no offer matches the priorities, above every offer.
         pub training_general_intro: String,
@@ -225,7 +271,7 @@ codable! {
         pub table_provisional: String,
         pub glossary_heading: String,
         /// `{count}`
-        pub earlier_version_note: String,
+        pub earlier_version_note: Plural,
         pub start_again: String,
         pub footer_privacy: String,
         pub not_found_heading: String,
@@ -240,7 +286,9 @@ codable! {
         pub notice_not_kept: String,
         pub notice_full: String,
         /// `{kept}`
-        pub notice_questions_updated: String,
+        pub notice_questions_updated: Plural,
+        /// Saved results that broke a rule, set aside while the rest are kept.
+        pub notice_results_set_aside: Plural,
         pub notice_quarantined: String,
         pub notice_newer: String,
         /// Storage refuses writes and nothing was saved before.
@@ -274,7 +322,7 @@ codable! {
         pub history_undo: String,
         pub history_delete_all: String,
         /// `{count}`
-        pub history_delete_all_confirm: String,
+        pub history_delete_all_confirm: Plural,
         pub history_confirm_delete_all: String,
         pub history_cancel: String,
         pub data_heading: String,
@@ -288,7 +336,10 @@ codable! {
         pub data_export: String,
         pub data_import: String,
         /// `{added}`, `{present}`
-        pub data_imported: String,
+        pub data_imported: Plural,
+        /// After `data_imported`: how many were here before, how many the file held twice.
+        pub data_import_present: Plural,
+        pub data_import_repeated: Plural,
         /// `{reason}`
         pub data_import_failed: String,
         pub import_not_json: String,
@@ -297,6 +348,8 @@ codable! {
         pub import_damaged: String,
         pub import_too_large: String,
         pub import_too_many: String,
+        /// Over the limit only together with the results already here.
+        pub import_too_many_together: String,
         pub import_unreadable: String,
         pub data_delete_everything: String,
         pub data_deleted: String,
@@ -310,6 +363,8 @@ codable! {
         pub shared_badge: String,
         pub shared_heading: String,
         pub shared_intro: String,
+        /// A shared link's name broke the label rule and was left out.
+        pub link_label_dropped: String,
         pub shared_take_quiz: String,
         pub shared_save: String,
         pub shared_saved: String,

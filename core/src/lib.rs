@@ -24,6 +24,7 @@ pub mod store;
 pub mod text;
 pub mod theme;
 pub mod validate;
+pub mod wording;
 
 pub use content::Quiz;
 pub use scoring::{score, Answer, AnswerSheet, Report};

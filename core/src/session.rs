@@ -149,6 +149,9 @@ pub enum Notice {
     QuestionsUpdated { kept: usize },
     /// The chosen language could not be downloaded; the quiz stays in the one shown.
     LanguageUnavailable,
+    /// `count` saved results broke a rule and were set aside (the whole
+    /// value copied to a quarantine key); the others are kept.
+    ResultsSetAside { count: usize },
     /// A new release of the app is ready (the service worker has it): reload
     /// to use it ([`Event::ApplyUpdate`]).
     UpdateReady,
@@ -380,7 +383,18 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         hash: &str,
         now: Now,
     ) -> (Self, Vec<Effect>) {
-        let (store, snapshot) = Store::open(backend, &json, now.ms);
+        let (mut store, mut snapshot) = Store::open(backend, &json, now.ms);
+        // Progress from newer questions than this build has: like data of a
+        // newer schema, left untouched and nothing written this visit (an
+        // older release open next to a newer one).
+        if snapshot
+            .progress
+            .as_ref()
+            .is_some_and(|p| p.content_version > quiz.version)
+        {
+            snapshot.progress = None;
+            store.hold_read_only();
+        }
         let theme = theme_of(&context, &snapshot.settings);
         let mut model = Model {
             // Until the first route is entered: nothing was shown before it.
@@ -408,6 +422,11 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         };
         if !snapshot.quarantined.is_empty() {
             model.one_off.push(Notice::Quarantined);
+        }
+        if snapshot.attempts_set_aside > 0 {
+            model.one_off.push(Notice::ResultsSetAside {
+                count: snapshot.attempts_set_aside,
+            });
         }
         if context
             .wanted_language
@@ -824,7 +843,9 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         }
         self.model.answers.set(&id, answer);
         self.model.unsaved.push((id, answer));
-        self.model.started_at.get_or_insert(now.ms);
+        self.model
+            .started_at
+            .get_or_insert(storage::clamp_time(now.ms));
         self.model.position = number;
         self.mark_dirty(effects);
     }
@@ -1020,7 +1041,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
             let before = attempts.clone();
             let report = storage::merge_attempts(attempts, incoming);
             if attempts.len() > MAX_ATTEMPTS {
-                status = DataStatus::ImportFailed(ImportError::TooMany {
+                status = DataStatus::ImportFailed(ImportError::TooManyTogether {
                     attempts: attempts.len(),
                 });
                 *attempts = before;

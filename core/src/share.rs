@@ -35,7 +35,14 @@ pub struct SharedAnswers {
     /// The content version whose question order the answers follow.
     pub version: u32,
     pub answers: AnswerSheet,
+    /// `None` when the code has none, or had one that breaks the label rule
+    /// ([`crate::text::is_clean_label`]): then `label_dropped` is true.
     pub label: Option<String>,
+    /// The code carried a label no encoder writes (a control or bidi
+    /// control character, spaces at an end, empty, too long, not UTF-8).
+    /// The checksum holds, so the answers are what was shared: the result
+    /// opens without the label, and its page says so.
+    pub label_dropped: bool,
     /// The day the result was completed, as days since 1970-01-01 (UTC).
     pub completed_on: Option<u32>,
 }
@@ -78,8 +85,6 @@ pub enum ShareError {
     ChecksumMismatch,
     /// An answer slot holds 7, which no answer encodes.
     InvalidAnswer,
-    /// The label is not UTF-8, is empty, has a control character or is too long.
-    BadLabel,
 }
 
 impl ShareError {
@@ -123,7 +128,6 @@ impl fmt::Display for ShareError {
                 f.write_str("the share code's checksum does not match: it was changed")
             }
             ShareError::InvalidAnswer => f.write_str("the share code holds an invalid answer"),
-            ShareError::BadLabel => f.write_str("the share code's label is not valid"),
         }
     }
 }
@@ -238,14 +242,12 @@ pub fn decode(code: &str, releases: &[Release]) -> Result<SharedAnswers, ShareEr
         Some(&[high, low]) => u16::from_be_bytes([high, low]),
         _ => return Err(ShareError::Truncated),
     };
-    let label = match label {
-        Some(bytes) => Some(read_label(bytes)?),
-        None => None,
-    };
+    let read = label.map(read_label);
     Ok(SharedAnswers {
         version,
         answers,
-        label,
+        label: read.clone().flatten(),
+        label_dropped: read.is_some_and(|label| label.is_none()),
         completed_on: (date != 0).then(|| DAY_ZERO + u32::from(date) - 1),
     })
 }
@@ -389,21 +391,13 @@ fn unpack_answers(packed: &[u8], release: &Release) -> Result<AnswerSheet, Share
     Ok(answers)
 }
 
-/// Strictly what `encode` could have written: decode does not clean labels,
-/// since a label that needs cleaning was not made by an encoder.
-fn read_label(bytes: &[u8]) -> Result<String, ShareError> {
-    let label = std::str::from_utf8(bytes).map_err(|_| ShareError::BadLabel)?;
-    let mut chars = 0;
-    for c in label.chars() {
-        chars += 1;
-        if c.is_control() || chars > MAX_LABEL_CHARS {
-            return Err(ShareError::BadLabel);
-        }
-    }
-    if chars == 0 {
-        return Err(ShareError::BadLabel);
-    }
-    Ok(label.to_string())
+/// Strictly what `encode` could have written (the one label rule,
+/// [`crate::text::is_clean_label`]); anything else is `None`, dropped. The
+/// decoder does not clean: a label that needs cleaning was not made by an
+/// encoder, so it is not shown at all.
+fn read_label(bytes: &[u8]) -> Option<String> {
+    let label = std::str::from_utf8(bytes).ok()?;
+    text::is_clean_label(label, MAX_LABEL_CHARS).then(|| label.to_string())
 }
 
 /// Characters of unpadded base64 for `bytes` bytes.
@@ -478,8 +472,10 @@ pub enum PasteError {
 
 /// The one result code in `text`, however mail and chat tools changed the
 /// link around it: a query (`?utm_source=mail`) or a full stop after it, angle
-/// brackets around it, `#` written as `%23`, a scanner's redirect wrapping
-/// it (percent-encoded once or twice), or the bare code. An intact code (or
+/// brackets around it, `#` written as `%23` or as a full-width `＃`, a
+/// scanner's redirect wrapping it (percent-encoded once or twice), a line
+/// break or space inside it (a wrapped link, a quoted-printable soft break),
+/// a zero-width character in it, or the bare code. An intact code (or
 /// one from a newer version) wins over damaged ones; with no intact code, a
 /// damaged one is returned so that its page says "damaged". Several
 /// different intact results are refused.
@@ -487,22 +483,25 @@ pub fn read_pasted(text: &str, releases: &[Release]) -> Result<String, PasteErro
     if text.len() > MAX_PASTED_BYTES {
         return Err(PasteError::TooLong);
     }
+    let text = &tidied(text);
     let once = crate::route::decode_component(text);
     let twice = crate::route::decode_component(&once);
     let mut intact: Vec<String> = Vec::new();
     let mut damaged: Option<String> = None;
     for candidate in [text, once.as_str(), twice.as_str()] {
         for code in codes_in(candidate) {
-            let readable = match decode(code, releases) {
-                Ok(_) => true,
-                Err(error) => error.is_newer_version(),
+            // A code cut in two by a line break or a space: the checksum
+            // tells whether the text after it continues it.
+            let code = match readable(code, releases) {
+                true => code.to_string(),
+                false => rejoined(candidate, code, releases).unwrap_or_else(|| code.to_string()),
             };
-            if readable {
-                if !intact.iter().any(|known| known == code) {
-                    intact.push(code.to_string());
+            if readable(&code, releases) {
+                if !intact.contains(&code) {
+                    intact.push(code);
                 }
             } else {
-                damaged.get_or_insert_with(|| code.to_string());
+                damaged.get_or_insert(code);
             }
         }
     }
@@ -512,6 +511,71 @@ pub fn read_pasted(text: &str, releases: &[Release]) -> Result<String, PasteErro
         (0, None) => Err(PasteError::NoCode),
         (count, _) => Err(PasteError::Several { count }),
     }
+}
+
+/// Whether `code` opens: intact, or from a newer version of the quiz.
+fn readable(code: &str, releases: &[Release]) -> bool {
+    match decode(code, releases) {
+        Ok(_) => true,
+        Err(error) => error.is_newer_version(),
+    }
+}
+
+/// Most line breaks one pasted code is joined across.
+const MAX_JOINS: usize = 4;
+
+/// `text` with what mail and chat tools put into a link undone: a
+/// quoted-printable soft line break (`=` at a line's end), zero-width
+/// spaces and joiners (U+200B–U+200D, U+2060, U+FEFF), and a full-width
+/// `＃` (U+FF03) for `#`. None of them can be part of a code.
+fn tidied(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '=' if rest.starts_with('\n') || rest.starts_with("\r\n") => {
+                rest = rest.trim_start_matches('\r').trim_start_matches('\n');
+            }
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            '\u{FF03}' => out.push('#'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `code` (a slice of `text`) joined with the code characters that follow
+/// it after whitespace (a link wrapped over lines), as soon as the joined
+/// code opens; `None` when no such continuation does. The checksum makes
+/// this safe: a word that happens to follow never passes it.
+fn rejoined(text: &str, code: &str, releases: &[Release]) -> Option<String> {
+    let start = (code.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let mut end = start + code.len();
+    let mut joined = code.to_string();
+    for _ in 0..MAX_JOINS {
+        let rest = text.get(end..)?;
+        // The break may fall just after the label's dot.
+        let (dot, after_dot) = match rest.strip_prefix('.') {
+            Some(after) => (".", after),
+            None => ("", rest),
+        };
+        let next_start = after_dot.trim_start();
+        if next_start.len() == after_dot.len() {
+            return None;
+        }
+        let next = code_at(next_start);
+        if next.is_empty() {
+            return None;
+        }
+        joined.push_str(dot);
+        joined.push_str(next);
+        if readable(&joined, releases) {
+            return Some(joined);
+        }
+        end = text.len() - next_start.len() + next.len();
+    }
+    None
 }
 
 /// The code a shared-result route carries, read as a pasted link is, so an

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::content::{Quiz, OPTION_IDS};
 use crate::json::{self, Json, JsonError};
@@ -42,6 +42,33 @@ pub const MAX_PROGRESS_BYTES: usize = 64 * 1024;
 pub const MAX_ATTEMPTS_BYTES: usize = MAX_IMPORT_BYTES as usize;
 pub const MAX_SETTINGS_BYTES: usize = 4 * 1024;
 pub const EXPORT_FORMAT: &str = "alliance-readiness-quiz-export";
+/// Earliest time kept, ms since the epoch: 2020-01-01T00:00Z. The quiz did
+/// not exist before, and share codes date results from this day
+/// ([`crate::share::DAY_ZERO`]).
+pub const EARLIEST_TIME_MS: f64 = 1_577_836_800_000.0;
+/// Latest time kept, ms since the epoch: 2200-01-01T00:00Z, the end of the
+/// range a share code can date. A fixed bound, not one relative to the
+/// visitor's clock: a clock set wrong (a year ahead, then corrected) must
+/// not make results saved meanwhile unreadable.
+pub const LATEST_TIME_MS: f64 = 7_258_118_400_000.0;
+
+/// True for a time (ms since the epoch) this app stores and reads: finite
+/// and from [`EARLIEST_TIME_MS`] to [`LATEST_TIME_MS`]. Every stored or
+/// imported time (`started_at`, `completed_at`, `exported_at`) is held to it.
+pub fn is_valid_time(ms: f64) -> bool {
+    (EARLIEST_TIME_MS..=LATEST_TIME_MS).contains(&ms)
+}
+
+/// `ms` brought into the range [`is_valid_time`] accepts: a visitor's
+/// clock set to 1970 or 2300 still saves a result that can be read back.
+pub fn clamp_time(ms: f64) -> f64 {
+    if ms.is_nan() {
+        EARLIEST_TIME_MS
+    } else {
+        ms.clamp(EARLIEST_TIME_MS, LATEST_TIME_MS)
+    }
+}
+
 /// Stored in place of an option id for a "Not sure" answer.
 pub const NOT_SURE: &str = "not-sure";
 
@@ -80,13 +107,60 @@ pub struct Attempt {
 /// The scores as computed when the attempt was completed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredScores {
-    /// 0 to 100; `None` when nothing was assessed.
+    /// 0 to 100; `None` when nothing was assessed. Read from any number (see
+    /// [`lenient_score`]), so one attempt's bad score sets aside only it.
+    #[serde(deserialize_with = "lenient_score")]
     pub overall: Option<u8>,
     /// Level id.
     #[serde(default)]
     pub level: Option<String>,
     /// Dimension id to score; `None` for "not assessed".
+    #[serde(deserialize_with = "lenient_scores")]
     pub dimensions: BTreeMap<String, Option<u8>>,
+}
+
+/// What stands for a stored number that is no score (not a whole number
+/// from 0 to 100): over 100, so the attempt's check refuses it.
+const NOT_A_SCORE: u8 = u8::MAX;
+
+fn to_score(number: f64) -> u8 {
+    if number.fract() == 0.0 && (0.0..=100.0).contains(&number) {
+        number as u8
+    } else {
+        NOT_A_SCORE
+    }
+}
+
+/// A score read from any JSON number: a score of 9999 or -5 in one stored
+/// attempt must not make the whole list unreadable, only that attempt.
+fn lenient_score<'de, D: Deserializer<'de>>(input: D) -> Result<Option<u8>, D::Error> {
+    Ok(Option::<f64>::deserialize(input)?.map(to_score))
+}
+
+/// Dimension id to score, each read as [`lenient_score`] reads one. Built
+/// by inserting as they come: collecting would sort first and put another
+/// copy of std's sort into the wasm.
+fn lenient_scores<'de, D: Deserializer<'de>>(
+    input: D,
+) -> Result<BTreeMap<String, Option<u8>>, D::Error> {
+    struct Scores;
+    impl<'de> serde::de::Visitor<'de> for Scores {
+        type Value = BTreeMap<String, Option<u8>>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("dimension scores")
+        }
+        fn visit_map<M: serde::de::MapAccess<'de>>(
+            self,
+            mut entries: M,
+        ) -> Result<Self::Value, M::Error> {
+            let mut scores = BTreeMap::new();
+            while let Some((id, score)) = entries.next_entry::<String, Option<f64>>()? {
+                scores.insert(id, score.map(to_score));
+            }
+            Ok(scores)
+        }
+    }
+    input.deserialize_map(Scores)
 }
 
 /// The visitor's choices that outlive a visit. Both left out of the JSON when
@@ -127,6 +201,13 @@ pub enum Loaded<T> {
     /// Written by a newer version of the app: leave it untouched.
     Newer {
         schema: u32,
+    },
+    /// Attempts only: some broke a rule (see [`read_attempts`]). `value`
+    /// holds every readable one; `left_out` were not kept. The raw value is
+    /// set aside whole, so nothing is lost.
+    Partial {
+        value: T,
+        left_out: usize,
     },
 }
 
@@ -169,21 +250,52 @@ pub fn write<T: Serialize>(json: &impl Json, value: &T) -> String {
 }
 
 pub fn read_progress(json: &impl Json, raw: Option<&str>) -> Loaded<Progress> {
-    read(json, raw, MAX_PROGRESS_BYTES)
+    match read::<Progress>(json, raw, MAX_PROGRESS_BYTES) {
+        Loaded::Found { value, .. } if !is_valid_time(value.started_at) => Loaded::Corrupt(
+            Corruption::Invalid("the progress has an invalid start time".into()),
+        ),
+        other => other,
+    }
 }
 
+/// The stored attempts. A value that is not an envelope of attempts is
+/// `Corrupt`; within it, an attempt that breaks a rule (an id, a time out of
+/// range, a label, a score) is left out and the rest kept (`Partial`), and
+/// beyond [`MAX_ATTEMPTS`] only the newest are kept. An id met again is the
+/// same attempt (ids are derived from the answers and time): kept once.
 pub fn read_attempts(json: &impl Json, raw: Option<&str>) -> Loaded<Vec<Attempt>> {
     match read::<Vec<Attempt>>(json, raw, MAX_ATTEMPTS_BYTES) {
         Loaded::Found {
             value,
             migrated_from,
-        } => match attempts_problem(&value) {
-            Some(reason) => Loaded::Corrupt(Corruption::Invalid(reason)),
-            None => Loaded::Found {
-                value,
-                migrated_from,
-            },
-        },
+        } => {
+            let mut ids = BTreeSet::new();
+            let total = value.len();
+            let mut kept: Vec<Attempt> = Vec::with_capacity(total);
+            let mut left_out = 0;
+            for attempt in value {
+                if attempt_problem(&attempt).is_some() {
+                    left_out += 1;
+                } else if ids.insert(attempt.id.clone()) {
+                    kept.push(attempt);
+                }
+            }
+            // Oldest first: beyond the limit, the oldest go.
+            let excess = kept.len().saturating_sub(MAX_ATTEMPTS);
+            kept.drain(..excess);
+            left_out += excess;
+            if left_out == 0 {
+                Loaded::Found {
+                    value: kept,
+                    migrated_from,
+                }
+            } else {
+                Loaded::Partial {
+                    value: kept,
+                    left_out,
+                }
+            }
+        }
         other => other,
     }
 }
@@ -287,6 +399,7 @@ pub fn new_attempt(
 ) -> Attempt {
     let report = score(quiz, answers);
     let stored = to_stored(answers);
+    let (started_at, completed_at) = (clamp_time(started_at), clamp_time(completed_at));
     Attempt {
         id: attempt_id(completed_at, &stored),
         content_version,
@@ -333,33 +446,28 @@ pub fn clean_label(label: &str, graphemes: &dyn Graphemes) -> Option<String> {
     text::clean_label(label, MAX_LABEL_CHARS, usize::MAX, graphemes)
 }
 
-/// Why a list of attempts cannot be trusted, if it cannot.
-fn attempts_problem(attempts: &[Attempt]) -> Option<String> {
-    if attempts.len() > MAX_ATTEMPTS {
-        return Some(format!("{} attempts, over {MAX_ATTEMPTS}", attempts.len()));
-    }
-    attempts.iter().find_map(attempt_problem)
-}
-
-fn attempt_problem(attempt: &Attempt) -> Option<String> {
+/// Which rule an attempt breaks, if any. The words are for tests and
+/// debugging only (the visitor is told "damaged" or "set aside"), so they
+/// are fixed: formatting costs the first download.
+fn attempt_problem(attempt: &Attempt) -> Option<&'static str> {
     if attempt.id.is_empty() || attempt.id.len() > 64 {
-        return Some("an attempt has no usable id".into());
+        return Some("an attempt has no usable id");
     }
-    if !attempt.completed_at.is_finite() || !attempt.started_at.is_finite() {
-        return Some(format!("attempt {} has an invalid date", attempt.id));
+    if !is_valid_time(attempt.completed_at) || !is_valid_time(attempt.started_at) {
+        return Some("an attempt has a time out of range");
     }
     if attempt
         .label
         .as_ref()
         .is_some_and(|l| !text::is_clean_label(l, MAX_LABEL_CHARS))
     {
-        return Some(format!("attempt {} has an invalid label", attempt.id));
+        return Some("an attempt has an invalid label");
     }
     let scores = &attempt.scores;
     if scores.overall.is_some_and(|s| s > 100)
         || scores.dimensions.values().flatten().any(|s| *s > 100)
     {
-        return Some(format!("attempt {} has a score over 100", attempt.id));
+        return Some("an attempt has a score that is not 0 to 100");
     }
     None
 }
@@ -368,7 +476,11 @@ fn attempt_problem(attempt: &Attempt) -> Option<String> {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MergeReport {
     pub added: usize,
+    /// In `existing` before the merge.
     pub already_present: usize,
+    /// In `incoming` more than once: added once (an import file holding the
+    /// same result twice), not "already here".
+    pub repeated: usize,
 }
 
 /// Adds the attempts of `incoming` whose id is not in `existing` (each
@@ -379,12 +491,16 @@ pub fn merge_attempts(existing: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> Me
     for attempt in existing.iter() {
         ids.insert(attempt.id.clone());
     }
+    // Ids added from `incoming`, to tell its own repeats from those already kept.
+    let mut added = BTreeSet::new();
     for attempt in incoming {
-        if ids.insert(attempt.id.clone()) {
+        if ids.contains(&attempt.id) {
+            report.already_present += 1;
+        } else if added.insert(attempt.id.clone()) {
             existing.push(attempt);
             report.added += 1;
         } else {
-            report.already_present += 1;
+            report.repeated += 1;
         }
     }
     tiny_sort::stable::sort_by(existing, |a, b| {
@@ -409,7 +525,7 @@ pub fn export(json: &impl Json, attempts: &[Attempt], exported_at: f64) -> Strin
     json.write_pretty(&ExportFile {
         format: EXPORT_FORMAT.to_string(),
         schema: SCHEMA_VERSION,
-        exported_at,
+        exported_at: clamp_time(exported_at),
         attempts,
     })
 }
@@ -421,8 +537,13 @@ pub enum ImportError {
     TooLarge {
         bytes: u64,
     },
-    /// More than [`MAX_ATTEMPTS`] attempts, in the file or after merging.
+    /// More than [`MAX_ATTEMPTS`] attempts in the file itself.
     TooMany {
+        attempts: usize,
+    },
+    /// Within the limit alone, but more than [`MAX_ATTEMPTS`] together with
+    /// the results already kept.
+    TooManyTogether {
         attempts: usize,
     },
     NotJson,
@@ -448,6 +569,10 @@ impl fmt::Display for ImportError {
             Self::TooMany { attempts } => {
                 write!(f, "{attempts} results, over the limit of {MAX_ATTEMPTS}")
             }
+            Self::TooManyTogether { attempts } => write!(
+                f,
+                "{attempts} results with those already kept, over the limit of {MAX_ATTEMPTS}"
+            ),
             Self::NotJson => write!(f, "the file is not a JSON file"),
             Self::NotAnExport => write!(f, "the file is not an export of this quiz"),
             Self::NewerSchema { schema } => write!(
@@ -504,13 +629,21 @@ pub fn parse_import(json: &impl Json, text: &str) -> Result<Vec<Attempt>, Import
         JsonError::Syntax => ImportError::NotJson,
         JsonError::Shape(reason) => ImportError::Invalid { reason },
     })?;
+    if !is_valid_time(file.exported_at) {
+        return Err(ImportError::Invalid {
+            reason: "invalid export date".into(),
+        });
+    }
     if file.attempts.len() > MAX_ATTEMPTS {
         return Err(ImportError::TooMany {
             attempts: file.attempts.len(),
         });
     }
-    if let Some(reason) = attempts_problem(&file.attempts) {
-        return Err(ImportError::Invalid { reason });
+    // The count was checked above.
+    if let Some(reason) = file.attempts.iter().find_map(attempt_problem) {
+        return Err(ImportError::Invalid {
+            reason: reason.into(),
+        });
     }
     Ok(file.attempts)
 }

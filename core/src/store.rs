@@ -201,6 +201,9 @@ pub struct Snapshot {
     pub settings: Settings,
     /// Values found unreadable and moved aside (their keys' names).
     pub quarantined: Vec<&'static str>,
+    /// Saved attempts that broke a rule and were left out, the others kept
+    /// (the whole value was copied to a quarantine key first).
+    pub attempts_set_aside: usize,
 }
 
 /// The store with the domain's rules around it.
@@ -256,15 +259,29 @@ impl<S: KeyValueStore> Store<S> {
             now_ms,
             &mut snapshot.quarantined,
         );
-        snapshot.attempts = store
-            .settle(
-                ATTEMPTS_KEY,
-                attempts_raw,
-                attempts,
-                now_ms,
-                &mut snapshot.quarantined,
-            )
-            .unwrap_or_default();
+        snapshot.attempts = match attempts {
+            Loaded::Partial { value, left_out } => {
+                // The original is copied aside whole, then the readable
+                // attempts written in its place; if the copy fails, the
+                // original stays as it was and is only read.
+                let aside = quarantine_key(ATTEMPTS_KEY, now_ms);
+                let raw = attempts_raw.unwrap_or_default();
+                if store.backend.set(&aside, &raw).is_ok() {
+                    let _ = store.backend.set(ATTEMPTS_KEY, &write(json, &value));
+                    snapshot.attempts_set_aside = left_out;
+                }
+                value
+            }
+            attempts => store
+                .settle(
+                    ATTEMPTS_KEY,
+                    attempts_raw,
+                    attempts,
+                    now_ms,
+                    &mut snapshot.quarantined,
+                )
+                .unwrap_or_default(),
+        };
         snapshot.settings = store
             .settle(
                 SETTINGS_KEY,
@@ -312,6 +329,7 @@ impl<S: KeyValueStore> Store<S> {
                 }
                 None
             }
+            Loaded::Partial { value, .. } => Some(value),
             Loaded::Newer { .. } | Loaded::Missing => None,
         }
     }
@@ -330,6 +348,12 @@ impl<S: KeyValueStore> Store<S> {
 
     pub fn status(&self) -> StorageStatus {
         self.status
+    }
+
+    /// Nothing more is written this visit: data of a newer version was found
+    /// that the store itself cannot see (progress from newer questions).
+    pub fn hold_read_only(&mut self) {
+        self.status = StorageStatus::ReadOnly;
     }
 
     /// False when nothing may be written: no store, or newer data present.
@@ -381,7 +405,7 @@ impl<S: KeyValueStore> Store<S> {
         }
         match self.backend.get(ATTEMPTS_KEY) {
             Ok(raw) => match read_attempts(json, raw.as_deref()) {
-                Loaded::Found { value, .. } => value,
+                Loaded::Found { value, .. } | Loaded::Partial { value, .. } => value,
                 Loaded::Missing => Vec::new(),
                 // Unreadable or newer since start: do not build on it.
                 Loaded::Corrupt(_) | Loaded::Newer { .. } => fallback.to_vec(),

@@ -72,12 +72,34 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     result
 }
 
+/// The bidi embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069): inside a label they would reorder the app's own text
+/// around it (a U+202E in a name turns "Completed on …" backwards), so no
+/// label keeps one. Category Cf, so `char::is_control` (Cc) misses them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// What no label keeps: control characters (Cc) and bidi controls.
+fn is_refused(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// `label` between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL
+/// ISOLATE: for the places where a label cannot sit in its own `<bdi>`
+/// element (an `<option>`'s text, an attribute shown by CSS), so that even a
+/// legitimate right-to-left name never reorders the text around it.
+pub fn isolated(label: &str) -> String {
+    format!("\u{2068}{label}\u{2069}")
+}
+
 /// Longest raw label looked at, in bytes: a pasted novel is cut to this (at
 /// a character boundary) before any cleaning, so cleaning costs little.
 pub const MAX_RAW_LABEL_BYTES: usize = 4096;
 
 /// A label as it is kept: whitespace runs (tabs and newlines too) become one
-/// space, other control characters are dropped, the ends are trimmed, and it
+/// space, other control characters and the bidi controls
+/// ([`is_bidi_control`]) are dropped, the ends are trimmed, and it
 /// is cut to at most `max_chars` characters (Unicode scalar values) and
 /// `max_bytes` UTF-8 bytes, only ever between two grapheme clusters (what a
 /// reader sees as one character: a flag, an emoji with skin tone or joiners,
@@ -102,7 +124,7 @@ pub fn clean_label(
     for c in label[..raw_end].chars() {
         if c.is_whitespace() {
             space_pending = !collapsed.is_empty();
-        } else if !c.is_control() {
+        } else if !is_refused(c) {
             if space_pending {
                 collapsed.push(' ');
                 space_pending = false;
@@ -128,9 +150,12 @@ pub fn clean_label(
     (!collapsed.is_empty()).then_some(collapsed)
 }
 
-/// True when `label` is what [`clean_label`] keeps: no control characters,
-/// single spaces between words, no space at either end, at most `max_chars`
-/// characters. Where the cut fell does not matter, so no segmenter is needed.
+/// The one rule every label read from outside is held to (a share link, a
+/// stored attempt, an import file): true when `label` is what
+/// [`clean_label`] keeps: not empty and not only whitespace, no control or
+/// bidi control characters, single spaces between words, no space at
+/// either end, at most `max_chars` characters. Where the cut fell does not
+/// matter, so no segmenter is needed.
 pub fn is_clean_label(label: &str, max_chars: usize) -> bool {
     !label.is_empty()
         && label.chars().count() <= max_chars
@@ -138,7 +163,7 @@ pub fn is_clean_label(label: &str, max_chars: usize) -> bool {
         && !label.contains("  ")
         && label
             .chars()
-            .all(|c| c == ' ' || !(c.is_whitespace() || c.is_control()))
+            .all(|c| c == ' ' || !(c.is_whitespace() || is_refused(c)))
 }
 
 #[cfg(test)]

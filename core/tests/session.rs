@@ -32,6 +32,9 @@ fn quiz() -> Rc<Quiz> {
     Rc::new(common::english())
 }
 
+/// 2023-11-14T22:13:20Z: a time stored data may hold (2020 to 2199).
+const T0: f64 = 1_700_000_000_000.0;
+
 fn at(ms: f64) -> Now {
     Now {
         ms,
@@ -148,12 +151,12 @@ fn an_empty_store_starts_a_fresh_visit_on_the_route_in_the_address() {
 fn saved_progress_is_resumed_on_its_question() {
     let store = MemoryStore::new();
     let mut first = open(&store, "#/q/1");
-    answer(&mut first, 3, 2, 5.0);
-    first.update(Event::Flush, at(6.0));
+    answer(&mut first, 3, 2, T0 + 5.0);
+    first.update(Event::Flush, at(T0 + 6.0));
     let resumed = open(&store, "#/");
     assert_eq!(resumed.model().answers.len(), 1);
     assert_eq!(resumed.model().position, 3);
-    assert_eq!(resumed.model().started_at, Some(5.0));
+    assert_eq!(resumed.model().started_at, Some(T0 + 5.0));
 }
 
 #[test]
@@ -164,7 +167,7 @@ fn a_resume_position_out_of_range_is_clamped() {
         content_version: quiz.version,
         answers: [(quiz.dimensions[0].questions[0].id.clone(), "a".to_string())].into(),
         position: 9_999,
-        started_at: 1.0,
+        started_at: T0,
     };
     store.insert(PROGRESS_KEY, &write(&JSON, &progress));
     assert_eq!(open(&store, "#/").model().position, quiz.question_count());
@@ -185,6 +188,76 @@ fn unreadable_data_is_moved_aside_and_the_visitor_told() {
         "the bad value is kept, not deleted"
     );
     assert_eq!(kept.len(), 2);
+}
+
+/// One attempt that breaks a rule no longer hides the others (breaker F2):
+/// the readable ones are kept and written back, the original is copied to a
+/// quarantine key first, and the visitor is told how many were set aside.
+#[test]
+fn one_bad_attempt_is_set_aside_and_the_others_kept() {
+    let store = MemoryStore::new();
+    let good = new_attempt(&quiz(), &AnswerSheet::new(), quiz().version, T0, T0 + 1.0);
+    let mut bad = good.clone();
+    bad.id = "bad".into();
+    bad.label = Some("x".repeat(5000));
+    let raw = write(&JSON, &vec![good.clone(), bad, good.clone()]);
+    store.insert(ATTEMPTS_KEY, &raw);
+    let tab = open(&store, "#/history");
+    assert_eq!(
+        *tab.model().attempts,
+        *std::slice::from_ref(&good),
+        "listed once"
+    );
+    assert_eq!(
+        tab.model().notices(),
+        [Notice::ResultsSetAside { count: 1 }]
+    );
+    let kept = store.snapshot();
+    assert_eq!(kept.get(ATTEMPTS_KEY), Some(&write(&JSON, &vec![good])));
+    assert!(
+        kept.iter()
+            .any(|(key, value)| key.starts_with(storage::QUARANTINE_PREFIX) && *value == raw),
+        "the original is kept whole"
+    );
+    let ui = &quiz().ui;
+    assert_eq!(
+        quiz_core::wording::notice_text(ui, Notice::ResultsSetAside { count: 1 }).unwrap(),
+        "1 saved result could not be read and was set aside, not deleted. Your other results are here."
+    );
+}
+
+/// Progress saved by a newer version of the questions (breaker F6) is
+/// treated like data of a newer schema: untouched, nothing written, and the
+/// visitor told so, not that the questions were "updated since".
+#[test]
+fn progress_from_newer_questions_is_left_untouched() {
+    let store = MemoryStore::new();
+    let raw = r#"{"schema":1,"data":{"content_version":99,"answers":{"strategy.why-ally":"c"},"position":2,"started_at":1796030880169}}"#;
+    store.insert(PROGRESS_KEY, raw);
+    let before = store.snapshot();
+    let mut tab = open(&store, "#/q/1");
+    assert_eq!(tab.model().storage, StorageStatus::ReadOnly);
+    assert_eq!(
+        tab.model().notices(),
+        [Notice::Storage(StorageStatus::ReadOnly)]
+    );
+    assert!(tab.model().answers.is_empty(), "not resumed");
+    answer(&mut tab, 1, 4, T0);
+    tab.update(Event::Flush, at(T0 + 1.0));
+    finished(&mut tab, T0 + 2.0);
+    assert_eq!(store.snapshot(), before, "nothing rewritten");
+
+    // Progress from an earlier version is still carried over, as before.
+    let store = MemoryStore::new();
+    store.insert(
+        PROGRESS_KEY,
+        &raw.replace("\"content_version\":99", "\"content_version\":1"),
+    );
+    let tab = open(&store, "#/");
+    assert!(matches!(
+        tab.model().notices()[..],
+        [Notice::QuestionsUpdated { .. }]
+    ));
 }
 
 #[test]
@@ -299,7 +372,7 @@ fn an_answer_is_saved_once_after_the_next_paint_with_everything_since() {
             number: 1,
             answer: Answer::Choice(3),
         },
-        at(10.0),
+        at(T0 + 10.0),
     );
     assert_eq!(first, [Effect::FlushAfterPaint]);
     assert!(
@@ -319,7 +392,7 @@ fn an_answer_is_saved_once_after_the_next_paint_with_everything_since() {
     let progress = stored_progress(&store).expect("saved");
     assert_eq!(progress.position, 2);
     assert_eq!(progress.answers.len(), 1);
-    assert_eq!(progress.started_at, 10.0);
+    assert_eq!(progress.started_at, T0 + 10.0);
 }
 
 #[test]
@@ -455,14 +528,14 @@ fn the_address_bar_is_written_only_for_the_app_s_own_navigation() {
 fn completing_records_the_attempt_clears_the_progress_and_shows_the_result() {
     let store = MemoryStore::new();
     let mut tab = open(&store, "#/q/1");
-    answer(&mut tab, 1, 4, 1.0);
-    answer(&mut tab, 2, 0, 2.0);
-    tab.update(Event::Flush, at(3.0));
+    answer(&mut tab, 1, 4, T0 + 1.0);
+    answer(&mut tab, 2, 0, T0 + 2.0);
+    tab.update(Event::Flush, at(T0 + 3.0));
     let id = finished(&mut tab, 1_764_000_000_000.0);
     let attempts = stored_attempts(&store);
     assert_eq!(attempts.len(), 1);
     assert_eq!(attempts[0].id, id);
-    assert_eq!(attempts[0].started_at, 1.0);
+    assert_eq!(attempts[0].started_at, T0 + 1.0);
     assert!(stored_progress(&store).is_none());
     assert!(tab.model().answers.is_empty());
     assert_eq!(
@@ -673,12 +746,12 @@ fn an_import_that_would_keep_more_than_the_limit_changes_nothing() {
     .into_iter()
     .collect();
     let many: Vec<Attempt> = (0..MAX_ATTEMPTS)
-        .map(|i| new_attempt(&quiz, &sheet, quiz.version, 0.0, 1e9 + i as f64))
+        .map(|i| new_attempt(&quiz, &sheet, quiz.version, T0, T0 + i as f64))
         .collect();
     tab.update(Event::ImportRead(Some(export(&JSON, &many, 1.0))), at(1.0));
     assert_eq!(
         tab.model().data_status,
-        Some(DataStatus::ImportFailed(ImportError::TooMany {
+        Some(DataStatus::ImportFailed(ImportError::TooManyTogether {
             attempts: MAX_ATTEMPTS + 2
         }))
     );
@@ -1331,7 +1404,7 @@ proptest! {
         let mut finished_ids: BTreeSet<String> = BTreeSet::new();
         let mut deleted_ids: BTreeSet<String> = BTreeSet::new();
         for (i, step) in steps.iter().enumerate() {
-            let ms = 1_000.0 * (i as f64 + 1.0);
+            let ms = T0 + 1_000.0 * (i as f64 + 1.0);
             let event = event_for(&tab, step);
             if let Event::Delete { attempt } = &event { deleted_ids.insert(attempt.clone()); }
             if matches!(event, Event::Undo) {
@@ -1370,7 +1443,7 @@ proptest! {
         let mut tab = open(&store, "#/q/1");
         for (i, step) in steps.iter().enumerate() {
             let event = event_for(&tab, step);
-            tab.update(event, at(1_000.0 * (i as f64 + 1.0)));
+            tab.update(event, at(T0 + 1_000.0 * (i as f64 + 1.0)));
         }
         prop_assert_eq!(store.snapshot(), before);
     }
@@ -1390,7 +1463,7 @@ proptest! {
         let mut given_after: BTreeSet<(String, String)> = BTreeSet::new();
         let quiz = quiz();
         for (i, (second, step, deliver_now)) in steps.iter().enumerate() {
-            let ms = 1_000.0 * (i as f64 + 1.0);
+            let ms = T0 + 1_000.0 * (i as f64 + 1.0);
             let (me, other) = if *second { (1, 0) } else { (0, 1) };
             if i == delete_at {
                 let ids = stored_attempts(&store).into_iter().map(|a| a.id).collect();

@@ -122,13 +122,13 @@ fn what_is_written_reads_back() {
         content_version: quiz.version,
         answers: to_stored(&answers),
         position: 8,
-        started_at: 1.5e12,
+        started_at: 1.6e12,
     };
     let read = found(read_progress(Some(&write(&JSON, &progress))));
     assert_eq!(read, progress);
     assert_eq!(from_stored(&read.answers), answers);
 
-    let attempt = new_attempt(&quiz, &answers, quiz.version, 1.5e12, 1.6e12);
+    let attempt = new_attempt(&quiz, &answers, quiz.version, 1.6e12, 1.7e12);
     let attempts = found(read_attempts(Some(&write(&JSON, &vec![attempt.clone()]))));
     assert_eq!(attempts, [attempt]);
     assert_eq!(
@@ -169,16 +169,64 @@ fn corrupt_or_foreign_values_are_recognised() {
             "{raw}"
         );
     }
-    let over_100 = fixture(1, "attempts.json").replace("\"overall\":25", "\"overall\":250");
-    assert!(matches!(read_attempts(Some(&over_100)), Loaded::Corrupt(_)));
-    let control_in_label =
-        fixture(1, "attempts.json").replace("Acme partnership", "Acme\\u0007 partnership");
-    assert!(matches!(
-        read_attempts(Some(&control_in_label)),
-        Loaded::Corrupt(Corruption::Invalid(_))
-    ));
-    let negative = fixture(1, "attempts.json").replace("\"overall\":25", "\"overall\":-1");
-    assert!(matches!(read_attempts(Some(&negative)), Loaded::Corrupt(_)));
+    // One attempt that breaks a rule is left out; the other is kept (breaker F2).
+    let fixture_attempts = fixture(1, "attempts.json");
+    for (what, bad) in [
+        (
+            "a score over 100",
+            fixture_attempts.replace("\"overall\":25", "\"overall\":250"),
+        ),
+        (
+            "a score of 9999",
+            fixture_attempts.replace("\"overall\":25", "\"overall\":9999"),
+        ),
+        (
+            "a negative score",
+            fixture_attempts.replace("\"overall\":25", "\"overall\":-1"),
+        ),
+        (
+            "a dimension score of -5",
+            fixture_attempts.replace("\"governance\":0", "\"governance\":-5"),
+        ),
+        (
+            "a fraction of a score",
+            fixture_attempts.replace("\"overall\":25", "\"overall\":25.5"),
+        ),
+        (
+            "a control in the label",
+            fixture_attempts.replace("Acme partnership", "Acme\\u0007 partnership"),
+        ),
+        (
+            "a bidi override in the label",
+            fixture_attempts.replace("Acme partnership", "\\u202eAcme partnership"),
+        ),
+        (
+            "a label of spaces",
+            fixture_attempts.replace("Acme partnership", "   "),
+        ),
+        (
+            "a label with a space at its end",
+            fixture_attempts.replace("Acme partnership", "Acme "),
+        ),
+        (
+            "a 5,000-character label",
+            fixture_attempts.replace("Acme partnership", &"x".repeat(5000)),
+        ),
+        (
+            "a completion in 1e300",
+            fixture_attempts.replace("\"completed_at\":1764000000000.0", "\"completed_at\":1e300"),
+        ),
+    ] {
+        assert_ne!(bad, fixture_attempts, "{what}: the fixture changed");
+        match read_attempts(Some(&bad)) {
+            Loaded::Partial { value, left_out } => {
+                assert_eq!(left_out, 1, "{what}");
+                assert_eq!(value.len(), 1, "{what}");
+                assert_eq!(value[0].id, "1780000000000-00ff00ff", "{what}");
+            }
+            other => panic!("{what}: {other:?}"),
+        }
+    }
     let wrong_type = fixture(1, "progress.json").replace("\"position\":4", "\"position\":\"4\"");
     assert!(matches!(
         read_progress(Some(&wrong_type)),
@@ -279,10 +327,20 @@ fn an_attempt_records_scores_and_a_stable_id() {
     );
 }
 
+/// 2023-11-14T22:13:20Z: small test times count from here, so that every
+/// time is one stored data may hold (2020 to 2199).
+pub const T0: f64 = 1_700_000_000_000.0;
+
+/// The fixture's second attempt as `id`, completed at `completed_at` (ms;
+/// below 2020 counted from [`T0`]).
 pub fn attempt(id: &str, completed_at: f64) -> Attempt {
     let mut attempt = found(read_attempts(Some(&fixture(1, "attempts.json")))).remove(1);
     attempt.id = id.into();
-    attempt.completed_at = completed_at;
+    attempt.completed_at = if completed_at < storage::EARLIEST_TIME_MS {
+        T0 + completed_at
+    } else {
+        completed_at
+    };
     attempt
 }
 
@@ -299,7 +357,9 @@ fn merging_adds_new_attempts_once_and_keeps_them_in_time_order() {
         ],
     );
     assert_eq!(report.added, 2);
-    assert_eq!(report.already_present, 2);
+    // "c" was here; the second "a" was the file's own repeat (breaker F10).
+    assert_eq!(report.already_present, 1);
+    assert_eq!(report.repeated, 1);
     let ids: Vec<&str> = existing.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c", "d"]);
 }
@@ -449,9 +509,9 @@ fn the_export_file_is_indented() {
 #[test]
 fn a_timestamp_with_a_fraction_survives_a_round_trip() {
     let mut fractional = attempt("x", 1_780_000_000_000.5);
-    fractional.started_at = 0.1;
+    fractional.started_at = 1_779_000_000_000.1;
     let text = write(&JSON, &vec![fractional.clone()]);
-    assert!(text.contains("\"started_at\":0.1,\"completed_at\":1780000000000.5"));
+    assert!(text.contains("\"started_at\":1779000000000.1,\"completed_at\":1780000000000.5"));
     assert_eq!(found(read_attempts(Some(&text))), [fractional.clone()]);
     assert_eq!(
         import(&export(&JSON, &[fractional.clone()], 1.5)),
@@ -529,4 +589,101 @@ fn values_nested_past_the_limit_are_refused_before_parsing() {
         import(&deep_import),
         Err(ImportError::Invalid { .. })
     ));
+}
+
+/// Every stored or imported time is finite and from 2020-01-01 to
+/// 2200-01-01 (breaker F4: `"completed_at": 1e300` showed "Invalid Date").
+#[test]
+fn times_out_of_range_are_refused_at_the_boundaries() {
+    use storage::{clamp_time, is_valid_time, EARLIEST_TIME_MS, LATEST_TIME_MS};
+    for ok in [EARLIEST_TIME_MS, LATEST_TIME_MS, 1_780_000_000_000.5] {
+        assert!(is_valid_time(ok), "{ok}");
+    }
+    for bad in [
+        EARLIEST_TIME_MS - 1.0,
+        LATEST_TIME_MS + 1.0,
+        0.0,
+        -1.0,
+        1e300,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ] {
+        assert!(!is_valid_time(bad), "{bad}");
+        assert!(is_valid_time(clamp_time(bad)), "{bad} clamped");
+    }
+
+    // An import file with a completion, start or export time out of range.
+    let good = attempt("x", 1_780_000_000_000.0);
+    for (field, value) in [
+        ("completed_at", "1e300"),
+        ("completed_at", "1577836799999"),
+        ("started_at", "7258118400001"),
+        ("started_at", "-5"),
+    ] {
+        let mut json: Value =
+            serde_json::from_str(&export(&JSON, std::slice::from_ref(&good), T0)).unwrap();
+        json["attempts"][0][field] = serde_json::from_str(value).unwrap();
+        assert!(
+            matches!(import(&json.to_string()), Err(ImportError::Invalid { .. })),
+            "{field} = {value}"
+        );
+    }
+    let mut json: Value =
+        serde_json::from_str(&export(&JSON, std::slice::from_ref(&good), T0)).unwrap();
+    json["exported_at"] = serde_json::from_str("1e300").unwrap();
+    assert!(matches!(
+        import(&json.to_string()),
+        Err(ImportError::Invalid { .. })
+    ));
+    // At the boundaries, accepted.
+    let mut edge = good.clone();
+    edge.started_at = EARLIEST_TIME_MS;
+    edge.completed_at = LATEST_TIME_MS;
+    assert_eq!(
+        import(&export(&JSON, &[edge.clone()], LATEST_TIME_MS)),
+        Ok(vec![edge])
+    );
+    // Export never writes a time out of range, whatever the clock says.
+    assert!(!export(&JSON, &[], 1e300).contains("e+"));
+
+    // Progress whose start is out of range is set aside like other bad values.
+    let progress = |started_at: &str| {
+        format!(
+            r#"{{"schema":1,"data":{{"content_version":2,"answers":{{}},"position":1,"started_at":{started_at}}}}}"#
+        )
+    };
+    assert!(matches!(
+        read_progress(Some(&progress("1e300"))),
+        Loaded::Corrupt(_)
+    ));
+    assert!(matches!(
+        read_progress(Some(&progress("1577836800000"))),
+        Loaded::Found { .. }
+    ));
+    // A result completed while the clock said 1970 is still kept readable.
+    let quiz = common::english();
+    let made = new_attempt(&quiz, &AnswerSheet::new(), quiz.version, 0.0, 1e300);
+    assert!(is_valid_time(made.started_at) && is_valid_time(made.completed_at));
+}
+
+/// Attempts stored twice under one id are listed once (breaker F11); over
+/// the limit, the newest are kept and the rest counted as set aside.
+#[test]
+fn repeated_ids_are_kept_once_and_only_the_newest_thousand_are_kept() {
+    let one = attempt("same", 1.0);
+    let raw = write(&JSON, &vec![one.clone(), one.clone(), one.clone()]);
+    assert_eq!(found(read_attempts(Some(&raw))), [one]);
+
+    let many: Vec<Attempt> = (0..MAX_ATTEMPTS + 500)
+        .map(|i| attempt(&format!("i{i}"), i as f64))
+        .collect();
+    match read_attempts(Some(&write(&JSON, &many))) {
+        Loaded::Partial { value, left_out } => {
+            assert_eq!(left_out, 500);
+            assert_eq!(value.len(), MAX_ATTEMPTS);
+            assert_eq!(value[0].id, "i500", "the oldest go");
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -135,3 +135,21 @@ test('the embed’s data-language shows the widget in Dutch', async () => {
   assert.ok(question);
   assert.deepEqual(page.errors, []);
 });
+
+test('a language that cannot be downloaded leaves the switch on the language the page is in', async () => {
+  const page = await app.open('/#/q/1');
+  await page.getByTestId('progress-label').filter({ hasText: 'Question 1 of 21' }).waitFor();
+  // Offline on a first visit (breaker F7): the Dutch file does not arrive.
+  await page.route(/content-nl-[^/]*\.bin$/, (route) => route.abort('internetdisconnected'));
+  await page.getByTestId('language-switch').selectOption('nl');
+  await page.getByText('could not be downloaded').waitFor();
+  assert.equal(await page.getByTestId('language-switch').inputValue(), 'en', 'the switch shows English, as the page');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // Once the file can be had, the same switch works and follows.
+  await page.unroute(/content-nl-[^/]*\.bin$/);
+  await page.getByTestId('language-switch').selectOption('nl');
+  await progressIs(page, 1);
+  assert.equal(await page.getByTestId('language-switch').inputValue(), 'nl');
+  const refusals = page.errors.filter((e) => !/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/.test(e));
+  assert.deepEqual(refusals, []);
+});

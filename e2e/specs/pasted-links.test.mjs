@@ -32,6 +32,10 @@ test('a link changed by mail or chat tools, pasted into compare, opens the compa
     '# as %23': link.replace('#', '%23'),
     'a safe-links redirect': `https://eur01.safelinks.protection.outlook.com/?url=${encoded}&data=05%7C02&reserved=0`,
     'a redirect encoded twice': `https://scanner.example/?u=${encodeURIComponent(encoded)}&sig=1`,
+    // fill() keeps the newline as the field turns it: a space (breaker F3).
+    'wrapped over two lines': `${link.slice(0, -6)}\n${link.slice(-6)}`,
+    'a zero-width space after /r/': link.replace('#/r/', '#/r/\u200B'),
+    'a full-width #': link.replace('#', '\uFF03'),
   };
   const page = await app.open(`/#/r/${code}`);
   for (const [what, pasted] of Object.entries(pastes)) {

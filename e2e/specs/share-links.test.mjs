@@ -87,7 +87,6 @@ test('damaged, hostile and newer links get a friendly page and never an error', 
     'wrong base64': `${code.slice(0, 10)}!!${code.slice(12)}`,
     'unknown version': craftCode({ version: 0 }),
     'absurdly long': 'A'.repeat(100_000),
-    'control character in the label': craftCode({ label: 'Acme\u0007' }),
     empty: '',
   };
   for (const [kind, bad] of Object.entries(damaged)) {
@@ -109,7 +108,20 @@ test('damaged, hostile and newer links get a friendly page and never an error', 
   assert.equal(await hostile.getByTestId('result-label').textContent(), markup, 'shown as text');
   assert.equal(await hostile.locator('img').count(), 0);
   assert.equal(await hostile.evaluate(() => window.hacked), undefined);
-  assert.deepEqual([...newer.errors, ...hostile.errors, ...page.errors], []);
+  // A label no encoder writes (a control or bidi control character): the
+  // answers are intact, so the result opens without it and says so.
+  const dropped = [];
+  for (const label of ['Acme\u0007', '\u202Eevil.exe \u05E9\u05DC\u05D5\u05DD']) {
+    const spoof = await app.open(`/#/r/${craftCode({ label })}`);
+    await spoof.getByTestId('label-dropped').filter({ hasText: 'was left out' }).waitFor();
+    assert.equal(await spoof.getByTestId('result-label').count(), 0, JSON.stringify(label));
+    assert.doesNotMatch(await spoof.locator('.results-meta').textContent(), /·|evil/);
+    dropped.push(spoof);
+  }
+  // A right-to-left name is fine, and shown isolated from the sentence around it.
+  const rtl = await app.open(`/#/r/${craftCode({ label: '\u05E9\u05DC\u05D5\u05DD Acme' })}`);
+  assert.equal(await rtl.getByTestId('result-label').locator('bdi').textContent(), '\u05E9\u05DC\u05D5\u05DD Acme');
+  assert.deepEqual([...newer.errors, ...hostile.errors, ...page.errors, ...rtl.errors, ...dropped.flatMap((p) => p.errors)], []);
 });
 
 test('two partners’ links compare on one chart, biggest gaps first, as a shareable link', async () => {

@@ -93,6 +93,23 @@ test('corrupt data is set aside under a quarantine key and the app starts clean'
   assert.deepEqual(page.errors, []);
 });
 
+test('one saved result that breaks a rule is set aside; the others stay in "Your results"', async () => {
+  // The fixture's two results, the first with a 5,000-character label and the second stored twice (breaker F2, F11).
+  const [first, second] = JSON.parse(fixture('attempts.json')).data;
+  const stored = JSON.stringify({ schema: 1, data: [{ ...first, label: 'x'.repeat(5000) }, second, second] });
+  const context = await app.newContext({ prepare: (c) => seedStorage(c, { 'alliance-quiz:attempts': stored }) });
+  const page = await app.openIn(context, '/#/history');
+  const history = new HistoryPage(page);
+  await history.heading.waitFor();
+  await page.getByTestId('storage-notice').filter({ hasText: '1 saved result could not be read and was set aside' }).waitFor();
+  assert.equal(await history.items.count(), 1, 'the readable result, listed once');
+  const entries = await storedEntries(page);
+  const aside = Object.entries(entries).filter(([key]) => key.startsWith('alliance-quiz:quarantine:attempts:'));
+  assert.deepEqual(aside.map(([, value]) => value), [stored], 'the original, whole');
+  assert.equal(JSON.parse(entries['alliance-quiz:attempts']).data.length, 1);
+  assert.deepEqual(page.errors, []);
+});
+
 test('data from a newer version is left untouched and the visit still works', async () => {
   const newer = '{"schema":42,"data":{"something":"new"}}';
   const context = await app.newContext({

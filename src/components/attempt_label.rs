@@ -53,6 +53,7 @@ pub fn AttemptLabel(props: &AttemptLabelProps) -> Html {
                 <input
                     id="attempt-label-input"
                     type="text"
+                    dir="auto"
                     maxlength={FIELD_MAX.to_string()}
                     value={shown}
                     aria-describedby="attempt-label-hint"

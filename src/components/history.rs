@@ -118,9 +118,11 @@ pub fn History(props: &HistoryProps) -> Html {
                         html! {
                             <li class="history-item" data-testid="history-item">
                                 <div>
-                                    <p class="history-title">{ title }</p>
+                                    <p class="history-title"><bdi>{ title }</bdi></p>
                                     <p class="history-meta">
-                                        { dates::instant(attempt.completed_at, &props.locale) }{ " · " }
+                                        if let Some(date) = dates::instant(attempt.completed_at, &props.locale) {
+                                            { date }{ " · " }
+                                        }
                                         <span data-testid="history-score">{ overall }</span>{ " · " }{ level }
                                     </p>
                                 </div>
@@ -138,7 +140,7 @@ pub fn History(props: &HistoryProps) -> Html {
                 </ul>
                 if *confirming {
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-all">
-                        <p id="confirm-delete-all">{ fill(&ui.history_delete_all_confirm, &[("count", &attempts.len().to_string())]) }</p>
+                        <p id="confirm-delete-all">{ quiz_core::wording::delete_all_confirm(ui, attempts.len()) }</p>
                         <div class="button-row">
                             <button type="button" class="button button-danger" onclick={on_delete_all}>{ ui.history_confirm_delete_all.clone() }</button>
                             <button ref={cancel_button} type="button" class="button" onclick={on_cancel}>{ ui.history_cancel.clone() }</button>
@@ -167,5 +169,5 @@ fn last_assessment(attempts: &[Attempt], locale: &str) -> Option<String> {
         .zip(platform::now().local_day())
         .map(|(then, today)| calendar::ago(then, today));
     ago.and_then(|ago| dates::ago(ago, locale))
-        .or_else(|| Some(dates::instant(newest, locale)))
+        .or_else(|| dates::instant(newest, locale))
 }

@@ -1,6 +1,5 @@
 use quiz_core::session::Notice;
 use quiz_core::store::StorageStatus;
-use quiz_core::text::fill;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
@@ -33,8 +32,12 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
                     Notice::ChangedElsewhere => &ui.notice_changed_elsewhere,
                     Notice::LanguageUnavailable => &ui.notice_language_unavailable,
                     Notice::UpdateReady => &ui.notice_update,
-                    Notice::QuestionsUpdated { kept } => {
-                        &fill(&ui.notice_questions_updated, &[("kept", &kept.to_string())])
+                    Notice::QuestionsUpdated { kept: count } | Notice::ResultsSetAside { count } => {
+                        let words = match notice {
+                            Notice::QuestionsUpdated { .. } => &ui.notice_questions_updated,
+                            _ => &ui.notice_results_set_aside,
+                        };
+                        &words.count(*count)
                     }
                 };
                 let on_click = {

@@ -81,6 +81,9 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
         <section class="page partner-compare" data-testid="partner-compare">
             <h1 ref={heading} tabindex="-1">{ ui.compare_title.clone() }</h1>
             <p>{ ui.compare_intro.clone() }</p>
+            if first.label_dropped || second.label_dropped {
+                <p class="field-hint" data-testid="label-dropped">{ ui.link_label_dropped.clone() }</p>
+            }
             <ScoreChart quiz={quiz.clone()} report={a.clone()} second={Some(b.clone())} second_as={SecondAs::Bar}
                 first_label={first_name.clone()} second_label={second_name.clone()} id="gap-chart" />
 
@@ -89,8 +92,9 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ ui.table_dimension.clone() }</th>
-                        <th scope="col">{ first_name.clone() }</th>
-                        <th scope="col">{ second_name.clone() }</th>
+                        // A cell is its own paragraph; `dir=auto` sets it by the name.
+                        <th scope="col" dir="auto">{ first_name.clone() }</th>
+                        <th scope="col" dir="auto">{ second_name.clone() }</th>
                         <th scope="col">{ ui.compare_gap.clone() }</th>
                     </tr>
                 </thead>
@@ -100,8 +104,8 @@ pub fn PartnerCompare(props: &PartnerCompareProps) -> Html {
                         html! {
                             <tr>
                                 <th scope="row">{ dimension_name(gap.dimension) }</th>
-                                <td data-label={first_name.clone()}>{ show(gap.first) }</td>
-                                <td data-label={second_name.clone()}>{ show(gap.second) }</td>
+                                <td data-label={quiz_core::text::isolated(&first_name)}>{ show(gap.first) }</td>
+                                <td data-label={quiz_core::text::isolated(&second_name)}>{ show(gap.second) }</td>
                                 <td data-testid="gap" data-label={ui.compare_gap.clone()}>{ gap.gap.map_or_else(|| "–".to_string(), |g| g.to_string()) }</td>
                             </tr>
                         }

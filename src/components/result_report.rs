@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use quiz_core::scoring::{recommend, Priority};
 use quiz_core::text::fill;
+use quiz_core::wording::{self, Reader, ReportWords};
 use quiz_core::{Quiz, Report};
 use yew::prelude::*;
 
@@ -19,6 +20,9 @@ pub struct ResultReportProps {
     /// "Change since 3 March 2026", shown with the overall change.
     #[prop_or_default]
     pub compare_heading: Option<AttrValue>,
+    /// The reader's own result, or one shared with them: the core picks the words.
+    #[prop_or_default]
+    pub reader: Reader,
 }
 
 /// The signed difference, as the results show it: "+8", "−4", "±0".
@@ -40,18 +44,18 @@ pub fn ResultReport(props: &ResultReportProps) -> Html {
     let quiz = &props.quiz;
     let ui = &quiz.ui;
     let report = &props.report;
+    let recommendations = recommend(quiz, report);
+    let words = wording::report_words(ui, props.reader, report, recommendations.len());
     let (Some(overall), Some(level)) = (
         report.overall,
         report.level.and_then(|l| quiz.levels.get(l)),
     ) else {
-        return html! { <p data-testid="nothing-answered">{ ui.nothing_answered.clone() }</p> };
+        return html! { <p data-testid="nothing-answered">{ words.nothing_scored.to_string() }</p> };
     };
     html! {
         <>
-            if report.earlier_answers > 0 {
-                <p class="earlier-version" data-testid="earlier-version">
-                    { fill(&ui.earlier_version_note, &[("count", &report.earlier_answers.to_string())]) }
-                </p>
+            if let Some(note) = &words.earlier_version_note {
+                <p class="earlier-version" data-testid="earlier-version">{ note.clone() }</p>
             }
             <div class="overall" data-testid="overall">
                 <p class="overall-label">{ ui.overall_label.clone() }</p>
@@ -77,8 +81,8 @@ pub fn ResultReport(props: &ResultReportProps) -> Html {
 
             if !report.strengths.is_empty() {
                 <section aria-labelledby="strengths-heading" data-testid="strengths">
-                    <h2 id="strengths-heading">{ ui.strengths_heading.clone() }</h2>
-                    <p>{ ui.strengths_intro.clone() }</p>
+                    <h2 id="strengths-heading">{ words.strengths_heading.to_string() }</h2>
+                    <p>{ words.strengths_intro.to_string() }</p>
                     <ul class="strengths">
                         { for report.strengths.iter().map(|d| html! {
                             <li><strong>{ dimension_name(quiz, *d) }</strong>{ " · " }{ score_text(report, *d) }</li>
@@ -88,20 +92,20 @@ pub fn ResultReport(props: &ResultReportProps) -> Html {
             }
 
             if report.priorities.is_empty() {
-                { render_keep_level(quiz, report) }
+                { render_keep_level(quiz, report, &words) }
             } else {
                 <section aria-labelledby="priorities-heading" data-testid="priorities">
-                    <h2 id="priorities-heading">{ ui.priorities_heading.clone() }</h2>
-                    <p>{ ui.priorities_intro.clone() }</p>
+                    <h2 id="priorities-heading">{ words.priorities_heading.to_string() }</h2>
+                    <p>{ words.priorities_intro.to_string() }</p>
                     <ol class="priorities">
-                        { for report.priorities.iter().map(|p| render_priority(quiz, report, *p)) }
+                        { for report.priorities.iter().map(|p| render_priority(quiz, report, *p, &words)) }
                     </ol>
                 </section>
             }
 
-            { render_not_sure(quiz, report) }
+            { render_not_sure(quiz, report, &words) }
 
-            <TrainingOffers quiz={quiz.clone()} recommendations={recommend(quiz, report)} />
+            <TrainingOffers quiz={quiz.clone()} intro={AttrValue::from(words.training_intro.to_string())} {recommendations} />
             <HowComputed quiz={quiz.clone()} report={report.clone()} />
         </>
     }
@@ -144,7 +148,7 @@ pub fn capped_text(quiz: &Quiz, report: &Report) -> Option<String> {
     ))
 }
 
-fn render_priority(quiz: &Quiz, report: &Report, priority: Priority) -> Html {
+fn render_priority(quiz: &Quiz, report: &Report, priority: Priority, words: &ReportWords) -> Html {
     let d = priority.dimension();
     let (Some(dimension), Some(result)) = (quiz.dimensions.get(d), report.dimensions.get(d)) else {
         return Html::default();
@@ -155,7 +159,7 @@ fn render_priority(quiz: &Quiz, report: &Report, priority: Priority) -> Html {
             <li class="priority" data-testid="priority">
                 <h3>{ dimension.name.clone() }{ " · " }{ ui.not_assessed.clone() }</h3>
                 <p class="definition">{ dimension.definition.clone() }</p>
-                <p class="advice-headline">{ ui.priority_find_out.clone() }</p>
+                <p class="advice-headline">{ words.find_out.to_string() }</p>
                 <p class="first-step" data-testid="first-step">{ dimension.find_out.clone() }</p>
             </li>
         },
@@ -167,7 +171,7 @@ fn render_priority(quiz: &Quiz, report: &Report, priority: Priority) -> Html {
                 let current = options.get(usize::from(rung))?;
                 let next = options.get(usize::from(rung) + 1)?;
                 Some(fill(
-                    &ui.priority_first_step,
+                    words.first_step,
                     &[("current", &current.text), ("next", &next.text)],
                 ))
             });
@@ -197,12 +201,11 @@ fn render_priority(quiz: &Quiz, report: &Report, priority: Priority) -> Html {
 
 /// With every assessed dimension at the top level: what keeps it there, for
 /// the dimensions the core chose (the two weakest).
-fn render_keep_level(quiz: &Quiz, report: &Report) -> Html {
-    let ui = &quiz.ui;
+fn render_keep_level(quiz: &Quiz, report: &Report, words: &ReportWords) -> Html {
     html! {
         <section aria-labelledby="keep-level-heading" data-testid="keep-level">
-            <h2 id="keep-level-heading">{ ui.keep_level_heading.clone() }</h2>
-            <p>{ ui.keep_level_intro.clone() }</p>
+            <h2 id="keep-level-heading">{ words.keep_level_heading.to_string() }</h2>
+            <p>{ words.keep_level_intro.to_string() }</p>
             <ul class="keep-level">
                 { for report.keep.iter().filter_map(|d| {
                     let result = report.dimensions.get(*d)?;
@@ -221,20 +224,17 @@ fn render_keep_level(quiz: &Quiz, report: &Report) -> Html {
     }
 }
 
-fn render_not_sure(quiz: &Quiz, report: &Report) -> Html {
-    let ui = &quiz.ui;
+fn render_not_sure(quiz: &Quiz, report: &Report, words: &ReportWords) -> Html {
     let findings: Vec<String> = report
         .dimensions
         .iter()
         .filter(|d| d.not_sure > 0)
         .map(|d| {
-            fill(
-                &ui.not_sure_finding,
-                &[
-                    ("count", &d.not_sure.to_string()),
-                    ("total", &d.questions.to_string()),
-                    ("dimension", &dimension_name(quiz, d.dimension)),
-                ],
+            wording::not_sure_finding(
+                words,
+                d.not_sure,
+                d.questions,
+                &dimension_name(quiz, d.dimension),
             )
         })
         .collect();
@@ -243,8 +243,8 @@ fn render_not_sure(quiz: &Quiz, report: &Report) -> Html {
     }
     html! {
         <section aria-labelledby="not-sure-heading" data-testid="not-sure">
-            <h2 id="not-sure-heading">{ ui.not_sure_heading.clone() }</h2>
-            <p>{ ui.not_sure_intro.clone() }</p>
+            <h2 id="not-sure-heading">{ words.not_sure_heading.to_string() }</h2>
+            <p>{ words.not_sure_intro.to_string() }</p>
             <ul>{ for findings.into_iter().map(|f| html! { <li>{ f }</li> }) }</ul>
         </section>
     }

@@ -92,17 +92,21 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
     let compare_report: Option<Rc<Report>> = (*compare_report).clone();
     let date = |a: &Attempt| dates::instant(a.completed_at, &props.locale);
-    let compare_heading =
-        compared.map(|a| AttrValue::from(fill(&ui.compare_heading, &[("date", &date(a))])));
+    let compare_heading = compared
+        .and_then(date)
+        .map(|day| AttrValue::from(fill(&ui.compare_heading, &[("date", &day)])));
     let completed_day = date(attempt);
-    let completed = fill(&ui.results_completed_on, &[("date", &completed_day)]);
+    let completed = completed_day
+        .as_ref()
+        .map(|day| fill(&ui.results_completed_on, &[("date", day)]));
 
     html! {
         <section class="page results">
             <h1 ref={heading} tabindex="-1">{ ui.results_heading.clone() }</h1>
             <p class="results-meta">
                 if let Some(label) = &attempt.label {
-                    <strong data-testid="result-label">{ label.clone() }</strong>{ " · " }
+                    <strong data-testid="result-label"><bdi>{ label.clone() }</bdi></strong>
+                    if completed.is_some() { { " · " } }
                 }
                 { completed }
             </p>
@@ -113,13 +117,16 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <select id="compare-with" onchange={on_compare} data-testid="compare-with">
                         <option value="" selected={compare_id.is_none()}>{ ui.compare_none.clone() }</option>
                         { for earlier.iter().map(|a| {
-                            let mut text = date(a);
-                            if let Some(label) = &a.label {
-                                text = format!("{text} · {label}");
-                            }
-                            if let Some(overall) = a.scores.overall {
-                                text = format!("{text} · {overall}");
-                            }
+                            // An option holds text only: a label isolated by characters, not `<bdi>`.
+                            let text = [
+                                date(a),
+                                a.label.as_deref().map(quiz_core::text::isolated),
+                                a.scores.overall.map(|o| o.to_string()),
+                            ]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(" · ");
                             html! { <option value={a.id.clone()} selected={compare_id.as_ref() == Some(&a.id)}>{ text }</option> }
                         }) }
                     </select>
@@ -134,7 +141,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             // visit carries none of the reminder.
             if files::can_download() {
                 <Reminder quiz={quiz.clone()} attempt_id={attempt.id.clone()} label={attempt.label.clone().map(AttrValue::from)}
-                    completed={completed_day} result_link={props.share_link.clone()} on_save={Callback::from(save_file)} />
+                    completed={completed_day.unwrap_or_default()} result_link={props.share_link.clone()} on_save={Callback::from(save_file)} />
             }
             <div class="question-nav">
                 <button type="button" class="button" onclick={on_start_again}>{ ui.start_again.clone() }</button>

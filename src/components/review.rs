@@ -25,13 +25,7 @@ pub fn Review(props: &ReviewProps) -> Html {
     let ui = &quiz.ui;
     let total = quiz.question_count();
     let on_see_results = props.on_complete.reform(|_: MouseEvent| ());
-    let summary = fill(
-        &ui.review_summary,
-        &[
-            ("answered", &props.answered.to_string()),
-            ("total", &total.to_string()),
-        ],
-    );
+    let summary = quiz_core::wording::review_summary(ui, props.answered, total);
     html! {
         <section class="page review">
             <h1 ref={heading} tabindex="-1">{ ui.review_heading.clone() }</h1>

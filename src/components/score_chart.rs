@@ -122,8 +122,8 @@ pub fn ScoreChart(props: &ScoreChartProps) -> Html {
         </svg>
         if second.is_some() {
             <p class="chart-legend" aria-hidden="true">
-                <span class="legend-now"></span>{ props.first_label.clone() }
-                <span class={if bars == 2 { "legend-second" } else { "legend-earlier" }}></span>{ props.second_label.clone() }
+                <span class="legend-now"></span><bdi>{ props.first_label.clone() }</bdi>
+                <span class={if bars == 2 { "legend-second" } else { "legend-earlier" }}></span><bdi>{ props.second_label.clone() }</bdi>
             </p>
         }
         </>

@@ -86,19 +86,25 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
         })
     };
 
+    let completed = shared
+        .completed_on
+        .and_then(|day| dates::day(day, &props.locale))
+        .map(|day| fill(&ui.results_completed_on, &[("date", &day)]));
     html! {
         <section class="page results shared-result" data-testid="shared-result">
             <p class="shared-badge">{ ui.shared_badge.clone() }</p>
             <h1 ref={heading} tabindex="-1">{ ui.shared_heading.clone() }</h1>
             <p class="results-meta">
                 if let Some(label) = &shared.label {
-                    <strong data-testid="result-label">{ label.clone() }</strong>{ " · " }
+                    <strong data-testid="result-label"><bdi>{ label.clone() }</bdi></strong>
+                    if completed.is_some() { { " · " } }
                 }
-                if let Some(day) = shared.completed_on {
-                    { fill(&ui.results_completed_on, &[("date", &dates::day(day, &props.locale))]) }
-                }
+                { completed.unwrap_or_default() }
             </p>
             <p class="shared-intro">{ ui.shared_intro.clone() }</p>
+            if shared.label_dropped {
+                <p class="field-hint" data-testid="label-dropped">{ ui.link_label_dropped.clone() }</p>
+            }
             <div class="button-row">
                 <a href={Route::Landing.to_hash()} class="button button-primary">{ ui.shared_take_quiz.clone() }</a>
                 if props.saved {
@@ -108,7 +114,7 @@ pub fn SharedResult(props: &SharedResultProps) -> Html {
                 }
                 <PrintButton quiz={quiz.clone()} />
             </div>
-            <ResultReport quiz={quiz.clone()} report={report.clone()} />
+            <ResultReport quiz={quiz.clone()} report={report.clone()} reader={quiz_core::wording::Reader::Shared} />
             // On this app's address: a shared result printed in a site owner's
             // frame (rare: the loader's sandbox does not allow printing)
             // links to the app rather than to their page.

@@ -8,6 +8,8 @@ use crate::content::QuizRef;
 pub struct TrainingOffersProps {
     pub quiz: QuizRef,
     pub recommendations: Vec<Recommendation>,
+    /// "For your priorities, these trainings fit:", as the core words it.
+    pub intro: AttrValue,
 }
 
 /// The training that serves the visitor's priorities at their level, as calls
@@ -27,7 +29,7 @@ pub fn TrainingOffers(props: &TrainingOffersProps) -> Html {
             </p>
         };
     }
-    let (intro, shown) = (ui.training_intro.clone(), &props.recommendations);
+    let (intro, shown) = (props.intro.clone(), &props.recommendations);
     html! {
         <section class="training" aria-labelledby="training-heading" data-testid="training">
             <h2 id="training-heading">{ ui.training_heading.clone() }</h2>

@@ -1,7 +1,5 @@
 use quiz_core::session::DataStatus;
-use quiz_core::storage::ImportError;
 use quiz_core::store::StorageStatus;
-use quiz_core::text::fill;
 use quiz_core::Quiz;
 use yew::prelude::*;
 
@@ -74,33 +72,5 @@ pub fn YourData(props: &YourDataProps) -> Html {
 }
 
 fn message(quiz: &Quiz, status: &DataStatus) -> String {
-    let ui = &quiz.ui;
-    match status {
-        DataStatus::Imported(report) => fill(
-            &ui.data_imported,
-            &[
-                ("added", &report.added.to_string()),
-                ("present", &report.already_present.to_string()),
-            ],
-        ),
-        DataStatus::ImportFailed(error) => fill(
-            &ui.data_import_failed,
-            &[("reason", import_reason(quiz, error))],
-        ),
-        DataStatus::Exported => ui.data_exported.clone(),
-        DataStatus::DeletedEverything => ui.data_deleted.clone(),
-    }
-}
-
-fn import_reason<'a>(quiz: &'a Quiz, error: &ImportError) -> &'a str {
-    let ui = &quiz.ui;
-    match error {
-        ImportError::TooLarge { .. } => &ui.import_too_large,
-        ImportError::TooMany { .. } => &ui.import_too_many,
-        ImportError::NotJson => &ui.import_not_json,
-        ImportError::NotAnExport => &ui.import_not_export,
-        ImportError::NewerSchema { .. } => &ui.import_newer,
-        ImportError::Invalid { .. } => &ui.import_damaged,
-        ImportError::Unreadable => &ui.import_unreadable,
-    }
+    quiz_core::wording::data_status(&quiz.ui, status)
 }

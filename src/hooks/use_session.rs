@@ -89,7 +89,15 @@ impl Runner {
         if changed {
             // The theme is applied here rather than in an effect hook: a
             // hook costs the first download more than this line.
-            crate::platform::apply_theme(self.core.borrow().model().theme);
+            let core = self.core.borrow();
+            crate::platform::apply_theme(core.model().theme);
+            // The switches show the state, also after a refused choice (a
+            // language that could not be downloaded): an option's
+            // `selected` attribute is ignored once the visitor has picked
+            // one, so the value is set here, not by the render.
+            crate::platform::show_choice("language-switch", &core.quiz().language);
+            crate::platform::show_choice("theme-switch", core.model().theme.as_setting());
+            drop(core);
             if let Some(rerender) = &*self.rerender.borrow() {
                 rerender.force_update();
             }

@@ -17,20 +17,30 @@ fn options(time_zone: Option<&str>) -> js_sys::Object {
     options
 }
 
+/// `ms` written as a day, or `None` when it is no date at all (not finite,
+/// beyond what `Date` holds): never "Invalid Date". The core keeps stored
+/// times in range (`storage::is_valid_time`); this guards the rest.
+fn written(ms: f64, locale: &str, time_zone: Option<&str>) -> Option<String> {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    if date.get_time().is_nan() {
+        return None;
+    }
+    Some(
+        date.to_locale_date_string(locale, &options(time_zone))
+            .into(),
+    )
+}
+
 /// The calendar day of an instant (`ms` since the epoch) in the visitor's
-/// time zone, such as "30 November 2026" for `en-GB`.
-pub fn instant(ms: f64, locale: &str) -> String {
-    js_sys::Date::new(&JsValue::from_f64(ms))
-        .to_locale_date_string(locale, &options(None))
-        .into()
+/// time zone, such as "30 November 2026" for `en-GB`; `None` for no date.
+pub fn instant(ms: f64, locale: &str) -> Option<String> {
+    written(ms, locale, None)
 }
 
 /// A calendar day (days since 1970-01-01, as a share code carries it),
-/// written as that same day wherever the reader is.
-pub fn day(day: u32, locale: &str) -> String {
-    js_sys::Date::new(&JsValue::from_f64(f64::from(day) * MS_PER_DAY))
-        .to_locale_date_string(locale, &options(Some("UTC")))
-        .into()
+/// written as that same day wherever the reader is; `None` for no date.
+pub fn day(day: u32, locale: &str) -> Option<String> {
+    written(f64::from(day) * MS_PER_DAY, locale, Some("UTC"))
 }
 
 /// The visitor's offset from UTC at `ms`, in minutes east (summer time included).

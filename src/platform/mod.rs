@@ -98,3 +98,15 @@ pub fn browser_languages() -> Vec<String> {
         .map(|list| list.iter().filter_map(|l| l.as_string()).collect())
         .unwrap_or_default()
 }
+
+/// Sets the `<select>` with `id` to `value`, if it is on the page and shows
+/// something else.
+pub fn show_choice(id: &str, value: &str) {
+    let select = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok());
+    if let Some(select) = select.filter(|s| s.value() != value) {
+        select.set_value(value);
+    }
+}
