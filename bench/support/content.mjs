@@ -40,7 +40,7 @@ export async function loadQuiz() {
 /**
  * The same quiz as a SurveyJS survey: one radio-group question per page, in
  * released order, the dimension as the page title, the five options and
- * "Not sure", Back and Next, and a "Page N of 30" progress bar.
+ * "Not sure", Back and Next, and a "Page N of 21" progress bar.
  */
 export function surveyJson(quiz) {
   const { ui } = quiz;
