@@ -12,7 +12,7 @@ use alliance_quiz::components::{
     AnswerOptions, AnswerOptionsProps, Reminder, ReminderProps, Results, ResultsProps,
 };
 use alliance_quiz::content;
-use quiz_core::storage::new_attempt;
+use quiz_core::storage::{new_attempt, Attempt};
 use quiz_core::{score, Answer, AnswerSheet};
 use support::*;
 use wasm_bindgen::JsCast;
@@ -34,6 +34,24 @@ fn click(root: &web_sys::Element, selector: &str) {
         .dyn_into::<HtmlElement>()
         .expect("an HTML element")
         .click();
+}
+
+/// The results page of `attempt` on its own: no session behind it, every
+/// callback a no-op.
+fn results_props(quiz: &content::QuizRef, attempt: Attempt, share_link: &str) -> ResultsProps {
+    ResultsProps {
+        quiz: quiz.clone(),
+        id: Some(attempt.id.clone().into()),
+        attempts: Rc::new(vec![attempt]),
+        locale: "en-GB".into(),
+        share_link: share_link.to_string().into(),
+        can_share: false,
+        share_status: None,
+        on_copy: Callback::noop(),
+        on_share: Callback::noop(),
+        on_label: Callback::noop(),
+        on_start_again: Callback::noop(),
+    }
 }
 
 #[wasm_bindgen_test]
@@ -147,19 +165,7 @@ async fn the_results_table_shows_the_scores_the_core_computed() {
         .collect();
     let report = score(&quiz, &answers);
     let attempt = new_attempt(&quiz, &answers, quiz.version, 1.8e12, 1.8e12 + 60_000.0);
-    let props = ResultsProps {
-        quiz: quiz.clone(),
-        id: Some(attempt.id.clone().into()),
-        attempts: Rc::new(vec![attempt]),
-        locale: "en-GB".into(),
-        share_link: "https://example.org/#/r/x".into(),
-        can_share: false,
-        share_status: None,
-        on_copy: Callback::noop(),
-        on_share: Callback::noop(),
-        on_label: Callback::noop(),
-        on_start_again: Callback::noop(),
-    };
+    let props = results_props(&quiz, attempt, "https://example.org/#/r/x");
     let root = fresh_root();
     let _app = yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
     wait_for("the table", || {
@@ -275,19 +281,7 @@ async fn a_page_of_its_own_offers_print_and_the_reminder_and_writes_the_link_out
     let stand_in = js_sys::Function::new_no_args("window.printed = (window.printed || 0) + 1;");
     let real = js_sys::Reflect::get(&window, &"print".into()).expect("print");
     js_sys::Reflect::set(&window, &"print".into(), &stand_in).expect("a stand-in");
-    let props = ResultsProps {
-        quiz: quiz.clone(),
-        id: Some(attempt.id.clone().into()),
-        attempts: Rc::new(vec![attempt]),
-        locale: "en-GB".into(),
-        share_link: "https://example.org/#/r/code".into(),
-        can_share: false,
-        share_status: None,
-        on_copy: Callback::noop(),
-        on_share: Callback::noop(),
-        on_label: Callback::noop(),
-        on_start_again: Callback::noop(),
-    };
+    let props = results_props(&quiz, attempt, "https://example.org/#/r/code");
     let root = fresh_root();
     let app = yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
     wait_for("the print button", || {
