@@ -33,19 +33,21 @@ pub struct HistoryProps {
 pub fn History(props: &HistoryProps) -> Html {
     let heading = use_node_ref();
     use_focus_on(heading.clone(), ());
-    // Deleting removes the button that had focus: it goes to Undo, and when
-    // the offer ends (used or run out) back to the heading, never to the
-    // page itself, where the next Tab would start from the top.
+    // Deleting removes the button that had focus (a second delete while
+    // Undo is offered too): it goes to Undo, and when the offer ends (used
+    // or run out) to the heading, never to the page itself, where the next
+    // Tab would start from the top. Focus elsewhere is left where it is.
     let undo_button = use_node_ref();
     {
         let (undo_button, heading) = (undo_button.clone(), heading.clone());
-        use_effect_with(props.can_undo, move |can_undo| {
-            if *can_undo {
-                focus(&undo_button);
-            } else if focus_lost() {
-                focus(&heading);
-            }
-        });
+        use_effect_with(
+            (props.can_undo, props.attempts.len()),
+            move |(can_undo, _)| {
+                if focus_lost() {
+                    focus(if *can_undo { &undo_button } else { &heading });
+                }
+            },
+        );
     }
     let quiz = &props.quiz;
     let ui = &quiz.ui;
