@@ -33,18 +33,21 @@ pub struct HistoryProps {
 pub fn History(props: &HistoryProps) -> Html {
     let heading = use_node_ref();
     use_focus_on(heading.clone(), ());
-    // Deleting removes the button that had focus (a second delete while
-    // Undo is offered too): it goes to Undo, and when the offer ends (used
+    // Deleting removes the row whose button had focus (Yew may reuse that
+    // button for the next row, so focus can look kept): it goes to Undo, a
+    // second delete while Undo is offered too, and when the offer ends (used
     // or run out) to the heading, never to the page itself, where the next
-    // Tab would start from the top. Focus elsewhere is left where it is.
+    // Tab would start from the top.
     let undo_button = use_node_ref();
     {
         let (undo_button, heading) = (undo_button.clone(), heading.clone());
         use_effect_with(
             (props.can_undo, props.attempts.len()),
             move |(can_undo, _)| {
-                if focus_lost() {
-                    focus(if *can_undo { &undo_button } else { &heading });
+                if *can_undo {
+                    focus(&undo_button);
+                } else if focus_lost() {
+                    focus(&heading);
                 }
             },
         );
