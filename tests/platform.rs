@@ -241,6 +241,9 @@ fn intl_segmenter_keeps_what_a_reader_sees_as_one_character_whole() {
         expected.push(at);
     }
     assert_eq!(ends, expected);
+    // ASCII takes the shortcut (no segmenter); CR LF is still one cluster.
+    assert_eq!(graphemes.ends("ab\r\nc"), vec![1, 2, 4, 5]);
+    assert_eq!(graphemes.ends("Acme"), vec![1, 2, 3, 4]);
     assert_eq!(
         clean_label(
             &format!("{}{flag}", "A".repeat(59)),
