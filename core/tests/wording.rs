@@ -266,3 +266,44 @@ fn a_shared_result_is_worded_for_its_reader() {
         "None of the answers in this result can be scored (each was “Not sure” or left open), so there is nothing to score."
     );
 }
+
+/// "How these scores were computed" is shown under one's own result and under
+/// a shared one alike, so it speaks of "the weakest dimension", never of the
+/// reader's (a first-time visitor saw "your weakest dimension" on a result a
+/// partner had sent). Every language: no second-person word in it.
+#[test]
+fn how_the_scores_were_computed_fits_any_reader() {
+    let second_person = |language: &str| -> &'static [&'static str] {
+        match language {
+            "nl" => &["je", "jij", "jouw", "jou", "u", "uw"],
+            _ => &["you", "your", "yours"],
+        }
+    };
+    for (file, language) in [("en.toml", "en"), ("nl.toml", "nl")] {
+        let texts = parse_language(&common::read(file), file).unwrap_or_else(|e| panic!("{e}"));
+        let ui = &texts.ui;
+        let mut all = vec![
+            ui.how_computed_heading.clone(),
+            ui.how_computed_intro.clone(),
+            ui.how_computed_dimension.clone(),
+            ui.how_computed_excluded.clone(),
+            ui.how_computed_overall.clone(),
+            ui.how_computed_levels.clone(),
+            ui.how_computed_capped.clone(),
+        ];
+        all.extend(ui.how_computed_rules.iter().cloned());
+        assert!(all.len() > 8, "{file}: the rules are there");
+        for text in &all {
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .map(str::to_lowercase)
+                .collect();
+            for word in second_person(language) {
+                assert!(
+                    !words.iter().any(|w| w == word),
+                    "{file}: “{word}” in {text:?}"
+                );
+            }
+        }
+    }
+}

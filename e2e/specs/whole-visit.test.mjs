@@ -49,7 +49,7 @@ test('landing, the questions, review and results with advice, first steps and tr
   // Seven dimensions at 100, governance at 0, capability not assessed: 700 / 8 = 87.5.
   assert.equal(await results.overallScore.textContent(), '88');
   assert.equal(await results.level.textContent(), 'Developing', 'at most one level above the weakest');
-  await page.getByTestId('level-cap').filter({ hasText: `would reach Embedded, but your weakest dimension, ${GOVERNANCE}, is at Opportunistic` }).waitFor();
+  await page.getByTestId('level-cap').filter({ hasText: `would reach Embedded, but the weakest dimension, ${GOVERNANCE}, is at Opportunistic` }).waitFor();
   const scores = await results.scoresByDimension();
   assert.equal(scores[GOVERNANCE], '0');
   assert.equal(scores[CAPABILITY], 'Not assessed');
