@@ -384,3 +384,32 @@ fn a_translation_with_a_missing_or_extra_key_fails_naming_the_file_and_key() {
     let error = quiz_core::authoring::parse_language(&extra, "nl.toml").expect_err("extra");
     assert!(error.to_string().contains("surprise"), "{error}");
 }
+
+/// The crash page's built-in English (index.html, used when the app stops
+/// before its content is read) says what `en.toml` says: a visitor once got
+/// the shorter fallback without "what you saved in this browser is safe".
+#[test]
+fn the_crash_pages_built_in_english_is_the_contents() {
+    let index = std::fs::read_to_string(common::content_dir().join("../index.html"))
+        .expect("index.html");
+    let start = index
+        .find("window.allianceQuizCrash")
+        .expect("the crash page's script");
+    let defaults = &index[start..];
+    let defaults = &defaults[..defaults.find("= texts;").expect("its default texts")];
+    let ui = common::english().ui;
+    for (name, text) in [
+        ("heading", &ui.crash_heading),
+        ("text", &ui.crash_text),
+        ("reload", &ui.crash_reload),
+        ("copy", &ui.crash_copy),
+        ("copied", &ui.crash_copied),
+        ("failed", &ui.crash_copy_failed),
+        ("label", &ui.crash_details),
+    ] {
+        assert!(
+            defaults.contains(&format!("{name} = '{text}'")),
+            "index.html's {name} is not en.toml's {text:?}"
+        );
+    }
+}

@@ -94,6 +94,8 @@ test('a panic before the content is read: the same page in fixed English', async
   const page = await app.open('/?lang=nl&crash-test=start');
   const crash = crashPage(page);
   await crash.heading.filter({ hasText: 'Something went wrong' }).waitFor();
+  // The built-in English says what en.toml says, the promise included.
+  await page.getByText('what you saved in this browser is safe', { exact: false }).waitFor();
   await crash.reload.waitFor();
   await crash.copy.waitFor();
   assert.equal(await page.getByRole('main').getAttribute('lang'), 'en');
