@@ -293,6 +293,11 @@ codable! {
         pub notice_newer: String,
         /// Storage refuses writes and nothing was saved before.
         pub notice_full_nothing_kept: String,
+        /// A write was refused for a reason other than a full store; earlier
+        /// data is still there. Must not say "full".
+        pub notice_refused: String,
+        /// As `notice_refused`, with nothing saved before.
+        pub notice_refused_nothing_kept: String,
         pub notice_changed_elsewhere: String,
         pub notice_language_unavailable: String,
         pub notice_dismiss: String,
@@ -331,6 +336,8 @@ codable! {
         pub data_not_kept: String,
         pub data_full_earlier_kept: String,
         pub data_full_nothing_kept: String,
+        pub data_refused_earlier_kept: String,
+        pub data_refused_nothing_kept: String,
         pub data_read_only: String,
         pub data_exported: String,
         pub data_export: String,

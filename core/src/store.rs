@@ -54,6 +54,12 @@ pub enum Fault {
     FullForWrites,
     /// Reads work; every `set` and `remove` fails with [`StoreError::Refused`].
     RefusesWrites,
+    /// Reads and writes work; every `remove` fails with [`StoreError::Refused`]
+    /// (a tester's browser extension did this).
+    RefusesRemovals,
+    /// Writes work; every `get` returns the value with its last character
+    /// cut off: storage that hands back damaged data on each read.
+    CorruptReads,
 }
 
 /// A store in memory: the host tests' `localStorage`. Cloning shares it, as
@@ -116,10 +122,15 @@ impl MemoryStore {
 impl KeyValueStore for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         let inner = self.inner.borrow();
-        if inner.fault == Fault::Unavailable {
-            return Err(StoreError::Unavailable);
+        match inner.fault {
+            Fault::Unavailable => Err(StoreError::Unavailable),
+            Fault::CorruptReads => Ok(inner.values.get(key).map(|value| {
+                let mut damaged = value.clone();
+                damaged.pop();
+                damaged
+            })),
+            _ => Ok(inner.values.get(key).cloned()),
         }
-        Ok(inner.values.get(key).cloned())
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -128,7 +139,7 @@ impl KeyValueStore for MemoryStore {
             Fault::Unavailable => return Err(StoreError::Unavailable),
             Fault::FullForWrites => return Err(StoreError::QuotaExceeded),
             Fault::RefusesWrites => return Err(StoreError::Refused),
-            Fault::None => {}
+            Fault::None | Fault::RefusesRemovals | Fault::CorruptReads => {}
         }
         if let Some(quota) = inner.quota {
             let others: usize = inner
@@ -150,8 +161,8 @@ impl KeyValueStore for MemoryStore {
         let mut inner = self.inner.borrow_mut();
         match inner.fault {
             Fault::Unavailable => return Err(StoreError::Unavailable),
-            Fault::RefusesWrites => return Err(StoreError::Refused),
-            Fault::None | Fault::FullForWrites => {}
+            Fault::RefusesWrites | Fault::RefusesRemovals => return Err(StoreError::Refused),
+            Fault::None | Fault::FullForWrites | Fault::CorruptReads => {}
         }
         if inner.values.remove(key).is_some() {
             inner.changes.push(key.to_string());
@@ -297,13 +308,16 @@ impl<S: KeyValueStore> Store<S> {
 
     /// Writes and removes [`PROBE_KEY`] to learn whether writes work now,
     /// before the visitor invests time in answers that could not be kept.
+    /// Only the write decides: a store that refuses just the removal still
+    /// keeps answers (saying it is full was untrue), and a removal the visitor
+    /// asks for later reports its own refusal. The probe key left behind is
+    /// one byte and never counted as saved data.
     fn probe(&mut self) {
-        match self
-            .backend
-            .set(PROBE_KEY, "1")
-            .and_then(|()| self.backend.remove(PROBE_KEY))
-        {
-            Ok(()) => self.status = StorageStatus::Kept,
+        match self.backend.set(PROBE_KEY, "1") {
+            Ok(()) => {
+                let _ = self.backend.remove(PROBE_KEY);
+                self.status = StorageStatus::Kept;
+            }
             Err(error) => {
                 self.refused(error);
             }
@@ -463,8 +477,18 @@ impl<S: KeyValueStore> Store<S> {
             return None;
         }
         let progress = match read_progress(json, raw.as_deref()) {
-            Loaded::Found { value, .. } => Some(value),
-            _ => None,
+            Loaded::Found { value, .. } | Loaded::Partial { value, .. } => Some(value),
+            Loaded::Missing => None,
+            // Tabs write only what they can read back, so an unreadable value
+            // is the store failing, not another tab finishing: this tab's
+            // assessment stands (it used to be dropped with "finished in
+            // another tab"), and its next save replaces the value.
+            Loaded::Corrupt(_) => return None,
+            // A newer release's tab: never written over, as at start-up.
+            Loaded::Newer { .. } => {
+                self.hold_read_only();
+                return None;
+            }
         };
         self.progress_seen = raw;
         Some(progress)

@@ -8,6 +8,7 @@ use crate::content::{Plural, UiText};
 use crate::scoring::Report;
 use crate::session::{DataStatus, Notice};
 use crate::storage::{ImportError, MergeReport};
+use crate::store::StorageStatus;
 use crate::text::fill;
 
 /// Whose result a report shows.
@@ -104,12 +105,53 @@ pub fn review_summary(ui: &UiText, answered: usize, total: usize) -> String {
     )
 }
 
-/// A notice's text, where it has a count; `None` for the fixed ones.
+/// A notice's text; `None` for storage that keeps everything (nothing to say).
+/// Each storage state has its own words: a refusal that is not a full store
+/// is never called full (a tester's browser refused only removals).
 pub fn notice_text(ui: &UiText, notice: Notice) -> Option<String> {
-    match notice {
-        Notice::QuestionsUpdated { kept } => Some(ui.notice_questions_updated.count(kept)),
-        Notice::ResultsSetAside { count } => Some(ui.notice_results_set_aside.count(count)),
-        _ => None,
+    let fixed = match notice {
+        Notice::Storage(status) => match status {
+            StorageStatus::Kept => return None,
+            StorageStatus::Unavailable => &ui.notice_not_kept,
+            StorageStatus::Full { earlier_kept: true } => &ui.notice_full,
+            StorageStatus::Full {
+                earlier_kept: false,
+            } => &ui.notice_full_nothing_kept,
+            StorageStatus::Refused { earlier_kept: true } => &ui.notice_refused,
+            StorageStatus::Refused {
+                earlier_kept: false,
+            } => &ui.notice_refused_nothing_kept,
+            StorageStatus::ReadOnly => &ui.notice_newer,
+        },
+        Notice::QuestionsUpdated { kept } => return Some(ui.notice_questions_updated.count(kept)),
+        Notice::ResultsSetAside { count } => return Some(ui.notice_results_set_aside.count(count)),
+        Notice::Quarantined => &ui.notice_quarantined,
+        Notice::ChangedElsewhere => &ui.notice_changed_elsewhere,
+        Notice::LanguageUnavailable => &ui.notice_language_unavailable,
+        Notice::UpdateReady => &ui.notice_update,
+    };
+    Some(fixed.clone())
+}
+
+/// What "Your data" says about where the visitor's data is, for the state
+/// storage is in: one or two paragraphs.
+pub fn data_storage(ui: &UiText, status: StorageStatus) -> Vec<&str> {
+    match status {
+        StorageStatus::Kept => vec![&ui.data_what, &ui.data_where],
+        StorageStatus::Unavailable => vec![&ui.data_not_kept],
+        StorageStatus::Full { earlier_kept: true } => {
+            vec![&ui.data_what, &ui.data_full_earlier_kept]
+        }
+        StorageStatus::Full {
+            earlier_kept: false,
+        } => vec![&ui.data_full_nothing_kept],
+        StorageStatus::Refused { earlier_kept: true } => {
+            vec![&ui.data_what, &ui.data_refused_earlier_kept]
+        }
+        StorageStatus::Refused {
+            earlier_kept: false,
+        } => vec![&ui.data_refused_nothing_kept],
+        StorageStatus::ReadOnly => vec![&ui.data_read_only],
     }
 }
 

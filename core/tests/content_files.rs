@@ -390,8 +390,8 @@ fn a_translation_with_a_missing_or_extra_key_fails_naming_the_file_and_key() {
 /// the shorter fallback without "what you saved in this browser is safe".
 #[test]
 fn the_crash_pages_built_in_english_is_the_contents() {
-    let index = std::fs::read_to_string(common::content_dir().join("../index.html"))
-        .expect("index.html");
+    let index =
+        std::fs::read_to_string(common::content_dir().join("../index.html")).expect("index.html");
     let start = index
         .find("window.allianceQuizCrash")
         .expect("the crash page's script");

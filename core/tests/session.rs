@@ -337,6 +337,52 @@ fn storage_that_refuses_every_write_is_known_before_the_first_answer() {
 }
 
 #[test]
+fn storage_that_refuses_only_removals_still_keeps_answers() {
+    // A tester's browser let writes through and refused removeItem: the app
+    // said the storage was full. Only a write decides whether answers keep.
+    let store = MemoryStore::with_fault(Fault::RefusesRemovals);
+    let mut tab = open(&store, "#/q/1");
+    assert_eq!(tab.model().storage, StorageStatus::Kept);
+    assert_eq!(tab.model().notices(), []);
+    answer(&mut tab, 1, 3, 2.0);
+    tab.update(Event::Flush, at(3.0));
+    assert_eq!(tab.model().storage, StorageStatus::Kept);
+    assert!(stored_progress(&store).is_some(), "the answer is kept");
+    // A removal the visitor asks for that is refused is said as a refusal.
+    tab.update(Event::StartOver, at(4.0));
+    assert_eq!(
+        tab.model().storage,
+        StorageStatus::Refused { earlier_kept: true }
+    );
+    assert_eq!(
+        tab.model().notices(),
+        [Notice::Storage(StorageStatus::Refused {
+            earlier_kept: true
+        })]
+    );
+}
+
+#[test]
+fn storage_that_damages_every_read_does_not_end_the_visit() {
+    // A tester's storage handed back damaged values on every read: the app
+    // took that for another tab finishing and dropped the assessment.
+    let store = MemoryStore::new();
+    let mut tab = open(&store, "#/q/1");
+    answer(&mut tab, 1, 2, 2.0);
+    tab.update(Event::Flush, at(3.0));
+    store.set_fault(Fault::CorruptReads);
+    for number in 2..=4 {
+        answer(&mut tab, number, 3, 4.0 + number as f64);
+        tab.update(Event::Flush, at(10.0 + number as f64));
+    }
+    assert_eq!(tab.model().answers.len(), 4, "every answer is still here");
+    assert!(!tab.model().notices().contains(&Notice::ChangedElsewhere));
+    store.set_fault(Fault::None);
+    let kept = stored_progress(&store).expect("this tab's progress was saved");
+    assert_eq!(kept.answers.len(), 4);
+}
+
+#[test]
 fn a_write_that_fails_later_changes_what_the_app_says() {
     let store = MemoryStore::new();
     let mut tab = open(&store, "#/q/1");

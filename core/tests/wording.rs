@@ -307,3 +307,50 @@ fn how_the_scores_were_computed_fits_any_reader() {
         }
     }
 }
+
+/// Every storage state has its own sentence, in every language, and only a
+/// full store is called full (a refusal of another kind was, to a tester).
+#[test]
+fn each_storage_state_is_said_as_it_is() {
+    use quiz_core::store::StorageStatus;
+    let states = [
+        StorageStatus::Unavailable,
+        StorageStatus::Full { earlier_kept: true },
+        StorageStatus::Full {
+            earlier_kept: false,
+        },
+        StorageStatus::Refused { earlier_kept: true },
+        StorageStatus::Refused {
+            earlier_kept: false,
+        },
+        StorageStatus::ReadOnly,
+    ];
+    for (file, full) in [("en.toml", "full"), ("nl.toml", "vol")] {
+        let ui = parse_language(&common::read(file), file)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .ui;
+        assert_eq!(
+            wording::notice_text(&ui, Notice::Storage(StorageStatus::Kept)),
+            None
+        );
+        let mut said = std::collections::BTreeSet::new();
+        for status in states {
+            let notice = wording::notice_text(&ui, Notice::Storage(status)).expect("a notice");
+            let data = wording::data_storage(&ui, status).join(" ");
+            assert!(
+                said.insert(notice.clone()),
+                "{file}: {status:?} repeats {notice:?}"
+            );
+            for text in [&notice, &data] {
+                let says_full = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(full));
+                assert_eq!(
+                    says_full,
+                    matches!(status, StorageStatus::Full { .. }),
+                    "{file}: {status:?}: {text:?}"
+                );
+            }
+        }
+    }
+}

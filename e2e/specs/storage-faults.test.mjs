@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
-import { blockStorage, fillStorage, fixture, seedStorage, storedEntries } from '../support/storage.mjs';
-import { answerAll, HistoryPage, ResultsPage } from '../pages/quiz-pages.mjs';
+import { blockStorage, fillStorage, fixture, refuseRemovals, seedStorage, storedEntries } from '../support/storage.mjs';
+import { answerAll, HistoryPage, QuestionPage, ResultsPage } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
 
@@ -65,6 +65,23 @@ test('storage that refuses every write says so before the first answer, and ever
   await page.reload();
   await notice.filter({ hasText: 'refusing to save anything' }).waitFor();
   assert.deepEqual(await storedEntries(page), {});
+  assert.deepEqual(page.errors, []);
+});
+
+test('storage that refuses only removals keeps answers, and a refused removal is not called full', async () => {
+  const context = await app.newContext({ prepare: refuseRemovals });
+  const page = await app.openIn(context, '/#/q/1');
+  const question = new QuestionPage(page);
+  await question.choose(2);
+  await question.next.click();
+  await question.waitForNumber(2);
+  await page.waitForFunction(() => localStorage.getItem('alliance-quiz:progress') !== null);
+  const notice = page.getByTestId('storage-notice');
+  assert.equal(await notice.count(), 0, 'answers are kept, so nothing is said');
+  await page.evaluate(() => { window.location.hash = '#/'; });
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await notice.filter({ hasText: 'refused to save the last change' }).waitFor();
+  assert.equal(await notice.filter({ hasText: /full/ }).count(), 0);
   assert.deepEqual(page.errors, []);
 });
 

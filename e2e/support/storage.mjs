@@ -36,6 +36,15 @@ export async function fillStorage(context) {
   });
 }
 
+/** Reads and writes work; every removal throws (an extension or policy that blocks removeItem). */
+export async function refuseRemovals(context) {
+  await context.addInitScript(() => {
+    Storage.prototype.removeItem = function removeItem() {
+      throw new DOMException('Removing is not allowed here.', 'SecurityError');
+    };
+  });
+}
+
 /** localStorage's own keys and values that belong to the quiz. */
 export async function storedEntries(page) {
   return page.evaluate(() => Object.fromEntries(

@@ -1,5 +1,4 @@
 use quiz_core::session::Notice;
-use quiz_core::store::StorageStatus;
 use yew::prelude::*;
 
 use crate::content::QuizRef;
@@ -22,23 +21,8 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
     html! {
         <div class="notices" role="status" aria-live="polite">
             { for props.notices.iter().map(|notice| {
-                let text = match notice {
-                    Notice::Storage(StorageStatus::Unavailable) => &ui.notice_not_kept,
-                    Notice::Storage(StorageStatus::Full { earlier_kept: true } | StorageStatus::Refused { earlier_kept: true }) => &ui.notice_full,
-                    Notice::Storage(StorageStatus::Full { earlier_kept: false } | StorageStatus::Refused { earlier_kept: false }) => &ui.notice_full_nothing_kept,
-                    Notice::Storage(StorageStatus::ReadOnly) => &ui.notice_newer,
-                    Notice::Storage(StorageStatus::Kept) => return Html::default(),
-                    Notice::Quarantined => &ui.notice_quarantined,
-                    Notice::ChangedElsewhere => &ui.notice_changed_elsewhere,
-                    Notice::LanguageUnavailable => &ui.notice_language_unavailable,
-                    Notice::UpdateReady => &ui.notice_update,
-                    Notice::QuestionsUpdated { kept: count } | Notice::ResultsSetAside { count } => {
-                        let words = match notice {
-                            Notice::QuestionsUpdated { .. } => &ui.notice_questions_updated,
-                            _ => &ui.notice_results_set_aside,
-                        };
-                        &words.count(*count)
-                    }
+                let Some(text) = quiz_core::wording::notice_text(ui, *notice) else {
+                    return Html::default();
                 };
                 let on_click = {
                     let (on_dismiss, notice) = (props.on_dismiss.clone(), *notice);
@@ -50,7 +34,7 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
                 });
                 html! {
                     <div class="notice" data-testid="storage-notice">
-                        <p>{ text.clone() }</p>
+                        <p>{ text }</p>
                         { reload }
                         <button type="button" class="button button-small" onclick={on_click}>{ ui.notice_dismiss.clone() }</button>
                     </div>

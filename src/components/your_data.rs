@@ -33,23 +33,7 @@ pub fn YourData(props: &YourDataProps) -> Html {
             }
         })
     };
-    let where_kept: Vec<&String> = match props.storage {
-        StorageStatus::Kept => vec![&ui.data_what, &ui.data_where],
-        StorageStatus::Unavailable => vec![&ui.data_not_kept],
-        StorageStatus::Full { earlier_kept: true }
-        | StorageStatus::Refused { earlier_kept: true } => {
-            vec![&ui.data_what, &ui.data_full_earlier_kept]
-        }
-        StorageStatus::Full {
-            earlier_kept: false,
-        }
-        | StorageStatus::Refused {
-            earlier_kept: false,
-        } => {
-            vec![&ui.data_full_nothing_kept]
-        }
-        StorageStatus::ReadOnly => vec![&ui.data_read_only],
-    };
+    let where_kept = quiz_core::wording::data_storage(ui, props.storage);
     let status = props
         .status
         .as_ref()
@@ -57,7 +41,7 @@ pub fn YourData(props: &YourDataProps) -> Html {
     html! {
         <section class="your-data" aria-labelledby="your-data-heading" data-testid="your-data">
             <h2 id="your-data-heading">{ ui.data_heading.clone() }</h2>
-            { for where_kept.into_iter().map(|text| html! { <p>{ text.clone() }</p> }) }
+            { for where_kept.into_iter().map(|text| html! { <p>{ text.to_string() }</p> }) }
             <div class="button-row">
                 <button type="button" class="button" onclick={on_export}>{ ui.data_export.clone() }</button>
                 <label class="button file-button">
