@@ -74,7 +74,10 @@ try {
   const optimise = async ([from, to]) => {
     if (!release) return writeFileSync(to, readFileSync(from));
     const started = Date.now();
-    await promisify(execFile)('wasm-opt', ['-Oz', from, '-o', to], { cwd: root });
+    // SPLIT_BUILD_KEEP_NAMES=1 keeps the function names (for
+    // scripts/wasm-areas.mjs and CPU profiles; docs/benchmark.md).
+    const names = process.env.SPLIT_BUILD_KEEP_NAMES ? ['-g'] : [];
+    await promisify(execFile)('wasm-opt', ['-Oz', ...names, from, '-o', to], { cwd: root });
     if (process.env.SPLIT_BUILD_VERBOSE) console.error(`split-build: wasm-opt -Oz ${from} (${Date.now() - started} ms)`);
   };
   const queue = [...jobs];
