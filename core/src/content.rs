@@ -442,6 +442,8 @@ codable! {
         /// The calendar event's description: `{date}` (the result's day),
         /// `{quiz}` and `{result}` (links).
         pub reminder_description: String,
+        /// Said (as a status) once a calendar file was handed to the browser.
+        pub reminder_saved: String,
         /// `{when}`: "3 months ago", as `Intl.RelativeTimeFormat` says it.
         pub history_last: String,
         /// The crash page (src/crash.rs): heading, the one sentence saying

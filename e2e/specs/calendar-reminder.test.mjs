@@ -37,8 +37,11 @@ test('three or six months from the visitor’s own date, with both links, as a v
   const page = await ownResult(context);
   await new ResultsPage(page).heading.waitFor();
   const link = await page.getByTestId('share-link').inputValue();
+  const status = page.getByTestId('reminder-status');
+  assert.equal((await status.textContent()).trim(), '', 'nothing said before a file is saved');
 
   const three = await download(page, 'In 3 months');
+  await status.filter({ hasText: 'Your calendar file is being downloaded' }).waitFor();
   assert.equal(three.name, 'alliance-quiz-reminder-2027-03-01.ics');
   const event = readEvent(three.bytes);
   assert.equal(event.start, '2027-03-01');
@@ -62,6 +65,7 @@ test('in Dutch for a Dutch visitor', async () => {
   const page = await ownResult(context, 'nl');
   await page.getByRole('heading', { name: 'Herinner me aan een nieuwe scan' }).waitFor();
   const event = readEvent((await download(page, 'Over 6 maanden')).bytes);
+  await page.getByTestId('reminder-status').filter({ hasText: 'Je agendabestand wordt gedownload' }).waitFor();
   assert.equal(event.start, '2027-05-30');
   assert.equal(event.summary, 'Doe de alliantiescan opnieuw · Partner X, 2026');
   assert.ok(event.description.startsWith('Doe de alliantiescan opnieuw en vergelijk met je uitslag van 30 november 2026.'), event.description);

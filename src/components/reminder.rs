@@ -24,6 +24,9 @@ pub struct ReminderProps {
 #[function_component]
 pub fn Reminder(props: &ReminderProps) -> Html {
     let ui = &props.quiz.ui;
+    // Nothing on the page changes when a file downloads: say that it did
+    // (a first-time visitor clicked twice, unsure anything had happened).
+    let saved = use_state(|| false);
     // A clock past the year 9999 minus six months: nothing a calendar can hold.
     if !calendar::can_remind(platform::now()) {
         return Html::default();
@@ -37,6 +40,7 @@ pub fn Reminder(props: &ReminderProps) -> Html {
                     let (quiz, on_save) = (props.quiz.clone(), props.on_save.clone());
                     let (id, label, completed) = (props.attempt_id.clone(), props.label.clone(), props.completed.clone());
                     let result_link = props.result_link.clone();
+                    let saved = saved.clone();
                     let on_click = Callback::from(move |_: MouseEvent| {
                         let quiz_link = result_link.split('#').next().unwrap_or_default();
                         let of = ReminderFor {
@@ -48,12 +52,16 @@ pub fn Reminder(props: &ReminderProps) -> Html {
                         };
                         if let Some(file) = calendar::reminder(&quiz.ui, &of, ahead, platform::now()) {
                             on_save.emit(file);
+                            saved.set(true);
                         }
                     });
                     let text = fill(&ui.reminder_in, &[("months", &ahead.months().to_string())]);
                     html! { <button type="button" class="button" onclick={on_click}>{ text }</button> }
                 }) }
             </div>
+            <p class="field-status" role="status" data-testid="reminder-status">
+                if *saved { { ui.reminder_saved.clone() } }
+            </p>
         </section>
     }
 }
