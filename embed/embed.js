@@ -65,6 +65,12 @@
       var h = Math.ceil(m.height); // a number only: not '700' or [700]
       if (typeof m.height == 'number' && h > 0 && h < 1e5) x.frame.style.height = h + 'px';
     } else {
+      // The frame's title in the language it shows, unless the site owner
+      // chose one (data-title): screen readers announce it in that language.
+      if (m.type == P + 'language' && !opt(x.box, 'title') && typeof m.title == 'string' && m.title && m.title.length <= 200) {
+        x.frame.title = m.title;
+        if (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/.test(m.language)) x.frame.lang = m.language;
+      }
       x.box.dispatchEvent(new CustomEvent(m.type, { detail: m, bubbles: true }));
     }
   });

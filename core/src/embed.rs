@@ -286,12 +286,24 @@ pub enum EmbedEvent {
     Height {
         height: u32,
     },
+    /// The language the frame shows (a content code such as `nl`) and the
+    /// frame title for it (`embed_default_title`): sent after `Ready` and
+    /// whenever the visitor switches language, so the loader can give the
+    /// iframe a title screen readers announce in that language.
+    Language {
+        language: String,
+        title: String,
+    },
 }
 
 impl EmbedEvent {
-    /// Only height messages may go to a host whose origin could not be confirmed.
+    /// Only height and language messages (nothing of the visitor's) may go
+    /// to a host whose origin could not be confirmed.
     pub fn carries_results(&self) -> bool {
-        !matches!(self, EmbedEvent::Height { .. })
+        !matches!(
+            self,
+            EmbedEvent::Height { .. } | EmbedEvent::Language { .. }
+        )
     }
 
     /// The message's `type`.
@@ -303,6 +315,7 @@ impl EmbedEvent {
             EmbedEvent::Completed(_) => "alliance-quiz:completed",
             EmbedEvent::Restarted => "alliance-quiz:restarted",
             EmbedEvent::Height { .. } => "alliance-quiz:height",
+            EmbedEvent::Language { .. } => "alliance-quiz:language",
         }
     }
 }
@@ -327,6 +340,7 @@ pub enum Body<'a> {
     Question { index: usize, total: usize },
     Completed(&'a Completed),
     Height { height: u32 },
+    Language { language: &'a str, title: &'a str },
 }
 
 /// The message for `event` from the widget `id`.
@@ -342,6 +356,7 @@ pub fn message<'a>(id: &'a str, event: &'a EmbedEvent) -> Message<'a> {
             },
             EmbedEvent::Completed(completed) => Body::Completed(completed),
             EmbedEvent::Height { height } => Body::Height { height: *height },
+            EmbedEvent::Language { language, title } => Body::Language { language, title },
             EmbedEvent::Ready | EmbedEvent::Started | EmbedEvent::Restarted => Body::None {},
         },
     }

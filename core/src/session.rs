@@ -461,6 +461,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
         };
         let mut effects = Vec::new();
         session.notify(&mut effects, EmbedEvent::Ready);
+        session.notify(&mut effects, session.language_event());
         session.show_address(hash, &mut effects);
         (session, effects)
     }
@@ -653,6 +654,7 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
                 if self.model.loading_language.as_ref() == Some(&quiz.language) {
                     self.model.loading_language = None;
                     self.quiz = quiz;
+                    self.notify(&mut effects, self.language_event());
                 }
             }
             Event::LanguageFailed { code } => {
@@ -698,6 +700,14 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
 
     fn current_question(&self) -> Option<usize> {
         self.model.route.question()
+    }
+
+    /// The language shown and the frame title in it, for the host page.
+    fn language_event(&self) -> EmbedEvent {
+        EmbedEvent::Language {
+            language: self.quiz.language.clone(),
+            title: self.quiz.ui.embed_default_title.clone(),
+        }
     }
 
     fn notify(&self, effects: &mut Vec<Effect>, event: EmbedEvent) {

@@ -343,6 +343,13 @@ fn every_message_is_written_as_documented() {
             r#"{"type":"alliance-quiz:height","version":1,"id":"7","height":1234}"#,
         ),
         (
+            EmbedEvent::Language {
+                language: "nl".into(),
+                title: "Alliantiescan".into(),
+            },
+            r#"{"type":"alliance-quiz:language","version":1,"id":"7","language":"nl","title":"Alliantiescan"}"#,
+        ),
+        (
             EmbedEvent::Completed(Completed {
                 overall: None,
                 level: None,

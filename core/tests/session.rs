@@ -982,11 +982,44 @@ fn embedded(skip_landing: bool) -> Context {
     }
 }
 
+/// The language message an English frame sends after `Ready`.
+fn english_frame() -> EmbedEvent {
+    EmbedEvent::Language {
+        language: "en".into(),
+        title: "Alliance readiness quiz".into(),
+    }
+}
+
+#[test]
+fn the_host_hears_the_language_shown_and_again_when_the_visitor_switches() {
+    let store = MemoryStore::new();
+    let (mut tab, _) = open_with(&store, embedded(false), "#/q/1");
+    let mut dutch = common::english();
+    dutch.language = "nl".into();
+    dutch.ui.embed_default_title = "Alliantiescan".into();
+    tab.update(Event::ChooseLanguage { code: "nl".into() }, at(1.0));
+    let switched = tab.update(Event::LanguageReady(Rc::new(dutch)), at(2.0));
+    assert_eq!(
+        host_messages(&switched),
+        [EmbedEvent::Language {
+            language: "nl".into(),
+            title: "Alliantiescan".into()
+        }]
+    );
+    // Not when not embedded: nothing is posted at all.
+    let (mut alone, start) = open_with(&store, context(), "#/q/1");
+    assert!(host_messages(&start).is_empty());
+    alone.update(Event::ChooseLanguage { code: "nl".into() }, at(3.0));
+    let mut dutch = common::english();
+    dutch.language = "nl".into();
+    assert!(host_messages(&alone.update(Event::LanguageReady(Rc::new(dutch)), at(4.0))).is_empty());
+}
+
 #[test]
 fn the_host_hears_ready_started_each_question_completed_and_restarted() {
     let store = MemoryStore::new();
     let (mut tab, start) = open_with(&store, embedded(false), "#/");
-    assert_eq!(host_messages(&start), [EmbedEvent::Ready]);
+    assert_eq!(host_messages(&start), [EmbedEvent::Ready, english_frame()]);
     let total = tab.quiz().question_count();
     let to_one = tab.update(Event::AddressChanged("#/q/1".into()), at(1.0));
     assert_eq!(
@@ -1031,7 +1064,11 @@ fn a_deep_link_starts_with_the_first_answer_and_not_before() {
     let total = tab.quiz().question_count();
     assert_eq!(
         host_messages(&start),
-        [EmbedEvent::Ready, EmbedEvent::Question { index: 2, total }]
+        [
+            EmbedEvent::Ready,
+            english_frame(),
+            EmbedEvent::Question { index: 2, total }
+        ]
     );
     let first = tab.update(
         Event::Answer {
@@ -1055,7 +1092,11 @@ fn without_a_start_screen_the_landing_page_is_replaced_by_a_question() {
     let total = tab.quiz().question_count();
     assert_eq!(
         host_messages(&start),
-        [EmbedEvent::Ready, EmbedEvent::Question { index: 0, total }],
+        [
+            EmbedEvent::Ready,
+            english_frame(),
+            EmbedEvent::Question { index: 0, total }
+        ],
         "a skipped start page is not a start"
     );
 }

@@ -18,6 +18,7 @@ before(async () => {
   pages['/one'] = () => hostPage(app.origin, '<div id="quiz" data-alliance-quiz data-title="Alliance quiz"></div>');
   pages['/options'] = () => hostPage(app.origin, `<div id="quiz" data-alliance-quiz data-theme="dark" data-accent="#F5A25D"
     data-compact data-start-screen="off" data-share-base="https://training.example/quiz"></div>`);
+  pages['/dutch'] = () => hostPage(app.origin, '<div id="quiz" data-alliance-quiz data-language="nl"></div>');
   pages['/hostile-options'] = () => hostPage(app.origin, '<div id="quiz" data-alliance-quiz data-accent="red;--x:url(y)" data-theme="purple"></div>');
   pages['/two'] = () => hostPage(app.origin, `<div id="first" data-alliance-quiz data-start-screen="off"></div>
     <div id="second" data-alliance-quiz></div>`);
@@ -129,7 +130,7 @@ test('the loader makes an accessible, sandboxed frame that grows and shrinks wit
 test('the host page hears ready, started, each question, completed with the result, and restarted', async () => {
   const page = await openHost('/one');
   const quiz = page.frameLocator('#quiz iframe');
-  await waitForEvent(page, 'ready');
+  await waitForEvent(page, 'language');
   await quiz.getByRole('link', { name: 'Start the assessment' }).click();
   const results = await finishInFrame(quiz, 3);
   await waitForEvent(page, 'completed');
@@ -140,14 +141,15 @@ test('the host page hears ready, started, each question, completed with the resu
 
   const events = await quizEvents(page);
   const names = events.map((e) => (e.type === 'alliance-quiz:question' ? `question ${e.detail.index}` : e.type.replace('alliance-quiz:', '')));
-  assert.deepEqual(names, ['ready', 'started', ...Array.from({ length: 21 }, (_, i) => `question ${i}`), 'completed', 'restarted']);
+  assert.deepEqual(names, ['ready', 'language', 'started', ...Array.from({ length: 21 }, (_, i) => `question ${i}`), 'completed', 'restarted']);
   for (const event of events) {
     assert.equal(event.on, 'quiz');
     assert.equal(event.detail.type, event.type);
     assert.equal(event.detail.version, 1);
     assert.equal(event.detail.id, '1');
   }
-  assert.equal(events[2].detail.total, 21);
+  assert.equal(events[3].detail.total, 21);
+  assert.deepEqual([events[1].detail.language, events[1].detail.title], ['en', 'Alliance readiness quiz']);
   const completed = events.find((e) => e.type === 'alliance-quiz:completed').detail;
   assert.equal(completed.overall, 75);
   assert.equal(String(completed.overall), shown.overall);
@@ -160,6 +162,23 @@ test('the host page hears ready, started, each question, completed with the resu
   assert.equal(completed.share_link, link);
   assert.match(completed.share_link, new RegExp(`^${app.origin}/#/r/[A-Za-z0-9_.-]+$`));
   assert.deepEqual(page.errors, []);
+});
+
+test('the frame’s title is the quiz’s name in the language it shows, unless the site owner chose one', async () => {
+  const page = await openHost('/dutch');
+  const iframe = page.locator('#quiz iframe');
+  await page.waitForFunction(() => document.querySelector('#quiz iframe').title === 'Alliantiescan');
+  assert.equal(await iframe.getAttribute('lang'), 'nl');
+  // Switched inside the frame: the title follows.
+  const frame = await appFrame(page, 'quiz');
+  await frame.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+  await page.waitForFunction(() => document.querySelector('#quiz iframe').title === 'Alliance readiness quiz');
+  assert.equal(await iframe.getAttribute('lang'), 'en');
+  // The site owner's own title stays.
+  const own = await openHost('/one');
+  await waitForEvent(own, 'language');
+  assert.equal(await own.locator('#quiz iframe').getAttribute('title'), 'Alliance quiz');
+  assert.deepEqual([...page.errors, ...own.errors], []);
 });
 
 test('options: dark theme, accent, compact, no start screen, and share links to the host’s page', async () => {
@@ -191,8 +210,8 @@ test('options: dark theme, accent, compact, no start screen, and share links to 
   await finishInFrame(quiz, 1);
   await waitForEvent(page, 'completed');
   const events = await quizEvents(page);
-  assert.deepEqual(events.slice(0, 4).map((e) => [e.type, e.detail.index]), [
-    ['alliance-quiz:ready', undefined], ['alliance-quiz:question', 0], ['alliance-quiz:started', undefined], ['alliance-quiz:question', 1],
+  assert.deepEqual(events.slice(0, 5).map((e) => [e.type, e.detail.index]), [
+    ['alliance-quiz:ready', undefined], ['alliance-quiz:language', undefined], ['alliance-quiz:question', 0], ['alliance-quiz:started', undefined], ['alliance-quiz:question', 1],
   ], 'without a start screen the first answer starts the quiz');
   const completed = events.find((e) => e.type === 'alliance-quiz:completed').detail;
   assert.match(completed.share_link, /^https:\/\/training\.example\/quiz#\/r\/[A-Za-z0-9_.-]+$/);
@@ -237,9 +256,9 @@ test('two widgets on one page stay independent', async () => {
   const ids = await page.evaluate(() => [...document.querySelectorAll('[data-alliance-quiz]')].map((b) => b.getAttribute('data-alliance-quiz-id')));
   assert.equal(new Set(ids).size, 2, `distinct ids: ${ids}`);
   const on = (box) => events.filter((e) => e.on === box);
-  assert.deepEqual(on('first').map((e) => e.type.replace('alliance-quiz:', '')), ['ready', 'question', 'started', 'question']);
+  assert.deepEqual(on('first').map((e) => e.type.replace('alliance-quiz:', '')), ['ready', 'language', 'question', 'started', 'question']);
   assert.ok(on('first').every((e) => e.detail.id === ids[0]));
-  assert.deepEqual(on('second').map((e) => [e.type, e.detail.id]), [['alliance-quiz:ready', ids[1]]]);
+  assert.deepEqual(on('second').map((e) => [e.type, e.detail.id]), [['alliance-quiz:ready', ids[1]], ['alliance-quiz:language', ids[1]]]);
   assert.deepEqual(page.errors, []);
 });
 

@@ -23,7 +23,7 @@ export async function startHostServer(pages) {
 }
 
 /** The events a host page can listen to. */
-export const EVENTS = ['ready', 'started', 'question', 'completed', 'restarted'].map((name) => `alliance-quiz:${name}`);
+export const EVENTS = ['ready', 'started', 'question', 'completed', 'restarted', 'language'].map((name) => `alliance-quiz:${name}`);
 
 /**
  * A host page: a heading, the given widget markup, a paragraph below it and the
