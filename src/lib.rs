@@ -39,6 +39,7 @@ pub fn start() {
     // is no flash, and the identical markup takes the same place, so
     // nothing shifts. e2e/specs/prerendered-landing.test.mjs checks both.
     gloo::timers::callback::Timeout::new(0, move || {
+        platform::prerendered::read_switches();
         yew::Renderer::<app::App>::with_root(root).render();
     })
     .forget();

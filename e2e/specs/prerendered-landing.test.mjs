@@ -152,6 +152,25 @@ test('before the app starts, the prerendered skip link and Start link already wo
   assert.deepEqual(page.errors, []);
 });
 
+test('a language or theme chosen before the app starts is applied once it does, not dropped', async () => {
+  const context = await watchedContext();
+  const release = await holdWasm(context);
+  const page = await app.openIn(context, '/', { waitUntil: 'domcontentloaded' });
+  await new LandingPage(page).heading.waitFor();
+  assert.equal(await page.evaluate(() => window.appMounted), false, 'the app has not started');
+  await page.getByTestId('language-switch').selectOption('nl');
+  await page.getByTestId('theme-switch').selectOption('dark');
+  release();
+  await waitForApp(page);
+  await page.getByRole('heading', { level: 1, name: /alliantie/i }).waitFor();
+  await page.waitForFunction(() => document.documentElement.classList.contains('theme-dark'));
+  assert.equal(await page.getByTestId('language-switch').inputValue(), 'nl');
+  assert.equal(await page.getByTestId('theme-switch').inputValue(), 'dark');
+  const settings = await page.evaluate(() => JSON.parse(localStorage.getItem('alliance-quiz:settings')).data);
+  assert.deepEqual([settings.language, settings.theme], ['nl', 'dark'], 'kept, as a choice in the app is');
+  assert.deepEqual(page.errors, []);
+});
+
 const ELSEWHERE = [
   {
     name: 'a question',

@@ -11,6 +11,7 @@ pub mod files;
 pub mod history;
 pub mod json;
 pub mod local_storage;
+pub mod prerendered;
 pub mod print;
 pub mod service_worker;
 pub mod text;
