@@ -42,7 +42,12 @@ export const BUDGET = 64 * 1024;
 // to about 100 bytes with it), still under this session's start (164.9 KiB,
 // one undivided wasm without Dutch, print, themes, offline use, the widget's
 // first frame or the crash page). 0.5 KiB of room for that variation.
-export const CEILING = 165 * 1024;
+// Raised to 165.5 KiB in the next session (issue 19 left blocked): 164.6
+// KiB after its fixes (storage refusals and reminder texts, the frame-title
+// message, the lazy Intl.Segmenter), then +0.4 KiB for carrying a language or
+// theme chosen on the prerendered page into the app (platform::prerendered;
+// a first version cost +0.8). The build then measured 165.0 KiB.
+export const CEILING = 165.5 * 1024;
 
 // Shipped beside the app but not loaded by it: the site owners' loader, the
 // page hosts show for unknown paths, and the response headers for hosts.

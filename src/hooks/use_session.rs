@@ -18,7 +18,7 @@ use crate::platform::embed_frame::Embed;
 use crate::platform::history::{self, AddressBar};
 use crate::platform::json::BrowserJson;
 use crate::platform::local_storage::LocalStorage;
-use crate::platform::prerendered::{self, Switch};
+use crate::platform::prerendered;
 use crate::platform::text::IntlGraphemes;
 use crate::platform::{clipboard, dates, files, now, service_worker};
 
@@ -237,15 +237,15 @@ pub fn use_session(quiz: QuizRef, wanted: String, embed: Option<Rc<Embed>>) -> S
             }
             // What the visitor chose on the prerendered page before the app
             // ran, as if chosen in the app's own switches.
-            for (switch, value) in prerendered::take_switches() {
-                match switch {
-                    Switch::Language => runner.update(Event::ChooseLanguage { code: value }),
-                    Switch::Theme => {
-                        if let Some(theme) = quiz_core::theme::Theme::from_setting(&value) {
-                            runner.update(Event::ChooseTheme(theme));
-                        }
-                    }
-                }
+            let [language, theme] = prerendered::take_switches();
+            if let Some(code) = language {
+                runner.update(Event::ChooseLanguage { code });
+            }
+            if let Some(theme) = theme
+                .as_deref()
+                .and_then(quiz_core::theme::Theme::from_setting)
+            {
+                runner.update(Event::ChooseTheme(theme));
             }
             let on_hash = runner.clone();
             let hash_listener = history::listen(move |hash| {

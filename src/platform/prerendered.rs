@@ -8,48 +8,38 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsCast;
-
-/// A switch of the page header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Switch {
-    Language,
-    Theme,
-}
-
 thread_local! {
-    static CHANGED: RefCell<Vec<(Switch, String)>> = const { RefCell::new(Vec::new()) };
+    /// The language and the theme chosen, each when it was changed.
+    static CHOSEN: RefCell<[Option<String>; 2]> = const { RefCell::new([None, None]) };
 }
 
-/// Notes every prerendered switch whose value is not the one the page was
-/// written with (its `<option selected>`). Call just before the first render.
+/// The value of the prerendered `<select>` with `id` when it is not the one
+/// the page was written with (its `<option selected>`).
+fn changed(document: &web_sys::Document, id: &str) -> Option<String> {
+    let select = document.get_element_by_id(id)?;
+    let value = js_sys::Reflect::get(&select, &"value".into())
+        .ok()?
+        .as_string()?;
+    let written = select
+        .query_selector("[selected]")
+        .ok()??
+        .get_attribute("value")?;
+    (value != written).then_some(value)
+}
+
+/// Notes what the visitor changed in the prerendered switches. Call just
+/// before the first render.
 pub fn read_switches() {
-    let Some(document) = super::document() else {
-        return;
-    };
-    let changed: Vec<(Switch, String)> = [
-        (Switch::Language, "language-switch"),
-        (Switch::Theme, "theme-switch"),
-    ]
-    .into_iter()
-    .filter_map(|(switch, id)| {
-        let select = document
-            .get_element_by_id(id)?
-            .dyn_into::<web_sys::HtmlSelectElement>()
-            .ok()?;
-        let written = select
-            .query_selector("option[selected]")
-            .ok()
-            .flatten()
-            .and_then(|option| option.get_attribute("value"));
-        let value = select.value();
-        (written.is_some_and(|written| written != value)).then_some((switch, value))
-    })
-    .collect();
-    CHANGED.with(|cell| *cell.borrow_mut() = changed);
+    if let Some(document) = super::document() {
+        let chosen = [
+            changed(&document, "language-switch"),
+            changed(&document, "theme-switch"),
+        ];
+        CHOSEN.with(|cell| *cell.borrow_mut() = chosen);
+    }
 }
 
-/// The choices [`read_switches`] found, once.
-pub fn take_switches() -> Vec<(Switch, String)> {
-    CHANGED.with(|cell| std::mem::take(&mut *cell.borrow_mut()))
+/// The language and the theme [`read_switches`] found changed, once.
+pub fn take_switches() -> [Option<String>; 2] {
+    CHOSEN.with(|cell| std::mem::take(&mut *cell.borrow_mut()))
 }
