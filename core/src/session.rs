@@ -901,6 +901,13 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
             return;
         };
         match stored {
+            // A newer release's tab saved it (newer questions): as at
+            // start-up, it is never rewritten backwards; this tab goes on in
+            // memory and says why.
+            Some(theirs) if theirs.content_version > self.quiz.version => {
+                self.store.hold_read_only();
+                self.model.storage = self.store.status();
+            }
             Some(theirs) => {
                 let mut answers = from_stored(&theirs.answers);
                 answers.retain_asked(&self.quiz);

@@ -383,6 +383,35 @@ fn storage_that_damages_every_read_does_not_end_the_visit() {
 }
 
 #[test]
+fn newer_progress_written_mid_visit_by_another_tab_is_never_written_over() {
+    // A tab of a newer release (reloaded into it) saves its progress while
+    // this older tab is open: this tab keeps its answers in memory, writes
+    // nothing more, and says why.
+    let newer_questions = r#"{"schema":1,"data":{"content_version":99,"answers":{"strategy.why-ally":"c"},"position":2,"started_at":1796030880169}}"#;
+    let newer_schema = r#"{"schema":99,"data":{}}"#;
+    for newer in [newer_questions, newer_schema] {
+        let store = MemoryStore::new();
+        let mut tab = open(&store, "#/q/1");
+        answer(&mut tab, 1, 2, 2.0);
+        tab.update(Event::Flush, at(3.0));
+        store.insert(PROGRESS_KEY, newer);
+        answer(&mut tab, 2, 3, 4.0);
+        tab.update(Event::Flush, at(5.0));
+        assert_eq!(tab.model().storage, StorageStatus::ReadOnly, "{newer}");
+        assert!(tab
+            .model()
+            .notices()
+            .contains(&Notice::Storage(StorageStatus::ReadOnly)));
+        assert_eq!(tab.model().answers.len(), 2, "this tab's answers stay");
+        assert_eq!(
+            store.get(PROGRESS_KEY).ok().flatten().as_deref(),
+            Some(newer),
+            "the newer progress is not rewritten backwards"
+        );
+    }
+}
+
+#[test]
 fn a_write_that_fails_later_changes_what_the_app_says() {
     let store = MemoryStore::new();
     let mut tab = open(&store, "#/q/1");
