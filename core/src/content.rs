@@ -256,6 +256,9 @@ codable! {
         pub training_general_intro: String,
         /// `{dimensions}`
         pub training_because: String,
+        /// Under links that carry UTM parameters: what following one tells
+        /// that site (the landing page promises no tracking by the quiz).
+        pub training_link_note: String,
         pub how_computed_heading: String,
         pub how_computed_intro: String,
         /// `{scores}`, `{count}`, `{result}`

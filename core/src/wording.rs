@@ -155,6 +155,18 @@ pub fn data_storage(ui: &UiText, status: StorageStatus) -> Vec<&str> {
     }
 }
 
+/// The note under training links, when `url` carries UTM parameters (the
+/// manifest's `[utm]` table; without it the links say nothing and neither
+/// does the note).
+pub fn link_note<'a>(ui: &'a UiText, url: &str) -> Option<&'a str> {
+    let query = url.split_once('?')?.1;
+    let query = query.split('#').next().unwrap_or_default();
+    query
+        .split('&')
+        .any(|pair| pair.starts_with("utm_"))
+        .then_some(ui.training_link_note.as_str())
+}
+
 /// What an import did, in sentences: how many were added, then how many
 /// were here before and how many the file held more than once (each left
 /// out when none).

@@ -354,3 +354,31 @@ fn each_storage_state_is_said_as_it_is() {
         }
     }
 }
+
+/// Training links carry UTM parameters (the manifest's `[utm]`), so the
+/// results say what following one tells that site; a link without them
+/// gets no such note (the landing page's "no tracking" is about the quiz).
+#[test]
+fn a_note_goes_with_tagged_links_only() {
+    let quiz = common::english();
+    for url in quiz
+        .offers
+        .iter()
+        .map(|o| o.url.as_str())
+        .chain([quiz.learn_more.as_str()])
+    {
+        assert_eq!(
+            wording::link_note(&quiz.ui, url),
+            Some(quiz.ui.training_link_note.as_str()),
+            "{url}"
+        );
+    }
+    for url in [
+        "https://training.example/",
+        "https://training.example/?ref=quiz",
+        "https://training.example/#utm_source=x",
+    ] {
+        assert_eq!(wording::link_note(&quiz.ui, url), None, "{url}");
+    }
+    assert!(wording::link_note(&quiz.ui, "https://t.example/p?a=1&utm_source=q").is_some());
+}

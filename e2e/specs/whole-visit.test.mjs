@@ -68,6 +68,8 @@ test('landing, the questions, review and results with advice, first steps and tr
   assert.match(await offers.first().textContent(), /Alliance Masterclass.*Recommended for: Governance and joint decisions/s);
   const link = offers.first().getByRole('link', { name: /Explore the Alliance Masterclass/ });
   assert.match(await link.getAttribute('href'), /^https:\/\/www\.petersimoons\.com\/\?utm_campaign=readiness-results&.*utm_content=masterclass$/);
+  // The link is tagged, so the page says what it tells the training's site.
+  await results.training.getByTestId('link-note').filter({ hasText: 'nothing about your answers goes with them' }).waitFor();
   assert.equal(await link.getAttribute('target'), '_blank');
 
   await results.howComputed.getByText('How these scores were computed').click();
@@ -98,6 +100,7 @@ test('all strongest answers: no priorities, what keeps the level, and only a qui
   assert.equal(await page.getByTestId('keep-level').locator('> ul > li').count(), 2);
   assert.equal(await results.training.getByRole('listitem').count(), 0, 'no offer fits');
   await results.training.getByRole('link', { name: /Learn more about alliance management training/ }).waitFor();
+  await results.training.getByTestId('link-note').waitFor();
   assert.deepEqual(page.errors, []);
 });
 

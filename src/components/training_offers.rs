@@ -19,14 +19,22 @@ pub struct TrainingOffersProps {
 pub fn TrainingOffers(props: &TrainingOffersProps) -> Html {
     let quiz = &props.quiz;
     let ui = &quiz.ui;
+    let note = |url: &str| {
+        quiz_core::wording::link_note(ui, url).map(
+            |note| html! { <p class="field-hint" data-testid="link-note">{ note.to_string() }</p> },
+        )
+    };
     if props.recommendations.is_empty() {
         return html! {
-            <p class="learn-more" data-testid="training">
-                <a href={quiz.learn_more.clone()} target="_blank" rel="noopener">
-                    { ui.training_learn_more.clone() }
-                    <span class="visually-hidden">{ " " }{ ui.opens_in_new_tab.clone() }</span>
-                </a>
-            </p>
+            <div data-testid="training">
+                <p class="learn-more">
+                    <a href={quiz.learn_more.clone()} target="_blank" rel="noopener">
+                        { ui.training_learn_more.clone() }
+                        <span class="visually-hidden">{ " " }{ ui.opens_in_new_tab.clone() }</span>
+                    </a>
+                </p>
+                { note(&quiz.learn_more) }
+            </div>
         };
     }
     let (intro, shown) = (props.intro.clone(), &props.recommendations);
@@ -55,6 +63,7 @@ pub fn TrainingOffers(props: &TrainingOffersProps) -> Html {
                     })
                 }) }
             </ul>
+            { shown.first().and_then(|r| quiz.offers.get(r.offer)).and_then(|offer| note(&offer.url)) }
         </section>
     }
 }
