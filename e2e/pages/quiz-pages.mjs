@@ -143,6 +143,17 @@ export async function answerAll(page, choose) {
   return review;
 }
 
+/**
+ * "See my results" on the review of a quiz answered beforehand (seedAnswers in
+ * support/answers.mjs), in a page or a frame; resolves to the results page.
+ */
+export async function seeResults(page) {
+  await new ReviewPage(page).seeResults.click();
+  const results = new ResultsPage(page);
+  await results.heading.waitFor();
+  return results;
+}
+
 export class EmbedQuizPage {
   constructor(page) {
     this.page = page;
