@@ -36,7 +36,11 @@ export function progressAnswering(choose) {
   });
 }
 
-/** Seeds `context` (each new tab of it) with every question answered by `choose`, before the app starts. */
-export async function seedAnswers(context, choose) {
-  await seedStorage(context, { 'alliance-quiz:progress': progressAnswering(choose) });
+/**
+ * Seeds `context` (each new tab of it) with every question answered by `choose`, and
+ * `entries` ({ key: value }) stored with them, before the app starts. (One seedStorage
+ * per context: a second one would see the first one's mark and write nothing.)
+ */
+export async function seedAnswers(context, choose, entries = {}) {
+  await seedStorage(context, { ...entries, 'alliance-quiz:progress': progressAnswering(choose) });
 }
