@@ -3,7 +3,7 @@
 // one (dark-theme-accessibility.test.mjs).
 import assert from 'node:assert/strict';
 import { seedAnswers } from './answers.mjs';
-import { HistoryPage, LandingPage, QuestionPage, seeResults } from '../pages/quiz-pages.mjs';
+import { HistoryPage, LandingPage, seeResults } from '../pages/quiz-pages.mjs';
 
 /** The stops of the walk, in order. */
 export const PAGES = ['landing', 'question', 'review', 'results', 'history', 'shared result', 'partner view', 'damaged link', 'embed this quiz'];
