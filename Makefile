@@ -67,7 +67,8 @@ test-e2e:
 
 # The specs that must also hold behind a real web server with the real
 # headers (deploy/nginx.conf, the build's content security policy).
-NGINX_SPECS := whole-visit share-links embed hostile-addresses hostile-embed-options hostile-messages crash-page
+# Longest first, so that the two workers finish together.
+NGINX_SPECS := embed hostile-addresses share-links whole-visit hostile-messages crash-page hostile-embed-options
 test-e2e-nginx:
 	E2E_SERVER=nginx node --test --test-concurrency=2 $(NGINX_SPECS:%=e2e/specs/%.test.mjs)
 

@@ -143,6 +143,39 @@ export async function answerAll(page, choose) {
   return review;
 }
 
+/**
+ * Answers every question with the key `key` ('1' to '5', or '0' for Not sure)
+ * and Enter, in `page` (a page, a frame or a frame locator; `keyboard` is then
+ * its top page's): the visitor's own answers where a test needs them given in
+ * this page (a widget's events, storage that cannot be seeded) but is not
+ * about how. Three times faster than answerAll; resolves to the review.
+ */
+export async function answerAllByKeys(page, key, keyboard = page.keyboard) {
+  const question = new QuestionPage(page);
+  const total = await question.total();
+  // Focus in the page or frame; the keys act wherever it is on a question page.
+  await question.progress.click();
+  for (let number = 1; number <= total; number += 1) {
+    await question.waitForNumber(number);
+    await keyboard.press(key);
+    await keyboard.press('Enter');
+  }
+  const review = new ReviewPage(page);
+  await review.summary.filter({ hasText: `You answered ${total} of ${total} questions.` }).waitFor();
+  return review;
+}
+
+/**
+ * "See my results" on the review of a quiz answered beforehand (seedAnswers in
+ * support/answers.mjs), in a page or a frame; resolves to the results page.
+ */
+export async function seeResults(page) {
+  await new ReviewPage(page).seeResults.click();
+  const results = new ResultsPage(page);
+  await results.heading.waitFor();
+  return results;
+}
+
 export class EmbedQuizPage {
   constructor(page) {
     this.page = page;

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { axeViolations } from '../support/axe.mjs';
 import { PHONE, useApp } from '../support/browser.mjs';
-import { answerAll, QuestionPage, ResultsPage } from '../pages/quiz-pages.mjs';
+import { seedAnswers } from '../support/answers.mjs';
+import { QuestionPage, ResultsPage, seeResults } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
 const NL_HEADING = 'Hoe goed pakt jouw organisatie allianties aan?';
@@ -82,10 +83,9 @@ test('the whole visit in Dutch with an AZERTY keyboard, the switch mid-quiz keep
 });
 
 test('an English visitor’s link opens in Dutch for a Dutch visitor, and compares', async () => {
-  const english = await app.open('/#/q/1');
-  await answerAll(english, () => 3);
-  await english.getByRole('button', { name: 'See my results' }).click();
-  await new ResultsPage(english).heading.waitFor();
+  // Answered beforehand (answering in Dutch is the AZERTY test's).
+  const english = await app.openIn(await app.newContext({ prepare: (c) => seedAnswers(c, () => 3) }), '/#/review');
+  await seeResults(english);
   const link = await english.getByTestId('share-link').inputValue();
 
   const dutch = await app.open('/', { ...DUTCH });
@@ -100,13 +100,11 @@ test('an English visitor’s link opens in Dutch for a Dutch visitor, and compar
 });
 
 test('a result completed at 23:30 in New York is dated that day in New York and in Amsterdam', async () => {
-  const newYork = await app.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
-  const page = await app.openIn(newYork, '/#/q/1');
+  const newYork = await app.newContext({ timezoneId: 'America/New_York', locale: 'en-US', prepare: (c) => seedAnswers(c, () => 2) });
+  const page = await app.openIn(newYork, '/#/review');
   // 23:30 on 30 November 2026 in New York is 04:30 on 1 December in UTC.
   await page.clock.setFixedTime(new Date('2026-12-01T04:30:00Z'));
-  await answerAll(page, () => 2);
-  await page.getByRole('button', { name: 'See my results' }).click();
-  await new ResultsPage(page).heading.waitFor();
+  await seeResults(page);
   await page.getByText('Completed on November 30, 2026').waitFor();
   const link = await page.getByTestId('share-link').inputValue();
 

@@ -6,7 +6,7 @@ import { useApp } from '../support/browser.mjs';
 import { axeViolations } from '../support/axe.mjs';
 import { hostPage, startHostServer } from '../support/host-server.mjs';
 import { blockStorage } from '../support/storage.mjs';
-import { answerAll, EmbedQuizPage, QuestionPage, ResultsPage } from '../pages/quiz-pages.mjs';
+import { answerAllByKeys, EmbedQuizPage, QuestionPage, ResultsPage } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
 const RESERVED = 640;
@@ -80,8 +80,9 @@ async function settledHeight(page, boxId = 'quiz') {
   throw new Error(`#${boxId}: the iframe never matched its content's height`);
 }
 
-async function finishInFrame(quiz, choice = 3) {
-  await answerAll(quiz, () => choice);
+/** Answers every question in the widget with option `choice` (0-4), by its key, then its results. */
+async function finishInFrame(page, quiz, choice = 3) {
+  await answerAllByKeys(quiz, String(choice + 1), page.keyboard);
   await quiz.getByRole('button', { name: 'See my results' }).click();
   const results = new ResultsPage(quiz);
   await results.heading.waitFor();
@@ -116,7 +117,7 @@ test('the loader makes an accessible, sandboxed frame that grows and shrinks wit
   await quiz.getByRole('link', { name: 'Start the assessment' }).click();
   await new QuestionPage(quiz).waitForNumber(1);
   await settledHeight(page);
-  await finishInFrame(quiz);
+  await finishInFrame(page, quiz);
   const results = await settledHeight(page);
   assert.ok(results > landing && results > RESERVED, `grows: ${landing} → ${results}`);
 
@@ -132,7 +133,7 @@ test('the host page hears ready, started, each question, completed with the resu
   const quiz = page.frameLocator('#quiz iframe');
   await waitForEvent(page, 'language');
   await quiz.getByRole('link', { name: 'Start the assessment' }).click();
-  const results = await finishInFrame(quiz, 3);
+  const results = await finishInFrame(page, quiz, 3);
   await waitForEvent(page, 'completed');
   const link = await quiz.getByTestId('share-link').inputValue();
   const shown = { overall: (await results.overallScore.textContent()).trim(), level: await results.level.textContent() };
@@ -207,7 +208,7 @@ test('options: dark theme, accent, compact, no start screen, and share links to 
   await settledHeight(page);
 
   await waitForEvent(page, 'question');
-  await finishInFrame(quiz, 1);
+  await finishInFrame(page, quiz, 1);
   await waitForEvent(page, 'completed');
   const events = await quizEvents(page);
   assert.deepEqual(events.slice(0, 5).map((e) => [e.type, e.detail.index]), [
@@ -303,7 +304,7 @@ test('in the sandboxed frame with storage blocked, the quiz still runs to its re
   const frame = await appFrame(page, 'quiz');
   assert.equal(await frame.evaluate(() => { try { return typeof localStorage; } catch { return 'blocked'; } }), 'blocked');
   await quiz.getByRole('link', { name: 'Start the assessment' }).click();
-  const results = await finishInFrame(quiz, 2);
+  const results = await finishInFrame(page, quiz, 2);
   assert.equal((await results.overallScore.textContent()).trim(), '50');
   await waitForEvent(page, 'completed');
   assert.deepEqual(page.errors, []);

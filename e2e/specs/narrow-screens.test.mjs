@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
 import { hostPage, startHostServer } from '../support/host-server.mjs';
-import { fixture, seedStorage } from '../support/storage.mjs';
-import { answerAll, ResultsPage } from '../pages/quiz-pages.mjs';
+import { fixture } from '../support/storage.mjs';
+import { seedAnswers } from '../support/answers.mjs';
+import { seeResults } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
 const NARROW = { width: 320, height: 640 };
@@ -31,12 +32,14 @@ async function withResult() {
   if (state) return state;
   const earlier = JSON.parse(fixture('attempts.json'));
   earlier.data[0].label = LONG_WORD;
-  const context = await app.newContext({ prepare: (c) => seedStorage(c, { 'alliance-quiz:attempts': JSON.stringify(earlier) }) });
-  const page = await app.openIn(context, '/#/q/1');
-  await answerAll(page, (dimension, number) => (number % 7 === 0 ? 'not-sure' : number % 5));
-  await page.getByRole('button', { name: 'See my results' }).click();
-  const results = new ResultsPage(page);
-  await results.heading.waitFor();
+  // The answers stored with them, finished from the review: what is tested is the pages after.
+  const context = await app.newContext({
+    prepare: (c) => seedAnswers(c, (dimension, number) => (number % 7 === 0 ? 'not-sure' : number % 5), {
+      'alliance-quiz:attempts': JSON.stringify(earlier),
+    }),
+  });
+  const page = await app.openIn(context, '/#/review');
+  const results = await seeResults(page);
   await results.labelField.fill(LONG_WORD);
   await results.saveLabel.click();
   await page.getByTestId('result-label').filter({ hasText: LONG_WORD.slice(0, 20) }).waitFor();
@@ -85,15 +88,23 @@ for (const [name, options] of [
     if (options.bigText) await context.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; });
     });
-    for (const path of await routes()) {
-      const page = await app.openIn(context, path);
-      await page.locator('main h1').first().waitFor();
+    // One page goes from route to route (the first is loaded, the others are
+    // navigations in the app), each shown once its heading is the new one.
+    const [first, ...rest] = await routes();
+    const page = await app.openIn(context, first);
+    let shown = null;
+    for (const path of [first, ...rest]) {
+      if (path !== first) await page.goto(`${app.origin}${path}`);
+      await page.waitForFunction((before) => {
+        const heading = document.querySelector('main h1');
+        return heading !== null && heading.textContent !== before;
+      }, shown);
+      shown = await page.locator('main h1').first().textContent();
       // The worked scores open too, where a page has them.
       const details = page.locator('details.how-computed summary');
       if (await details.count()) await details.first().click();
       assert.deepEqual(await overflow(page), { scroll: 0, wide: [] }, path);
       assert.deepEqual(page.errors, [], path);
-      await page.close();
     }
     await context.close();
   });

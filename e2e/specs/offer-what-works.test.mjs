@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
 import { hostPage, startHostServer } from '../support/host-server.mjs';
-import { answerAll, ResultsPage } from '../pages/quiz-pages.mjs';
+import { seedAnswers } from '../support/answers.mjs';
+import { seeResults } from '../pages/quiz-pages.mjs';
 import { MIXED_V2, shareCode } from '../support/share-codes.mjs';
 
 const app = useApp();
@@ -30,15 +31,24 @@ async function shareSheet(context, error) {
   }, error);
 }
 
+/** Every question answered, stored before the app starts: these tests are about the results page. */
+const answered = (context) => seedAnswers(context, () => 2);
+
+/** The results, from the review of the answered quiz, in `page` (a page or a frame) once the app shows a page. */
 async function finish(page) {
-  await answerAll(page, () => 2);
-  await page.getByRole('button', { name: 'See my results' }).click();
-  await new ResultsPage(page).heading.waitFor();
+  await page.locator('main h1').first().waitFor();
+  await page.evaluate(() => { window.location.hash = '#/review'; });
+  await seeResults(page);
+}
+
+/** The app's frame inside the element `selector` of `page`. */
+async function frameIn(page, selector) {
+  return (await page.locator(selector).elementHandle()).contentFrame();
 }
 
 test('a refused share sheet selects the link for copying by hand; a cancelled one says nothing', async () => {
   for (const [error, status] of [['NotAllowedError', 'the link is selected'], ['AbortError', '']]) {
-    const context = await app.newContext({ prepare: (c) => shareSheet(c, error) });
+    const context = await app.newContext({ prepare: async (c) => { await shareSheet(c, error); await answered(c); } });
     const page = await app.openIn(context, '/#/q/1');
     await finish(page);
     await page.getByRole('button', { name: 'Share…' }).click();
@@ -55,7 +65,7 @@ test('a refused share sheet selects the link for copying by hand; a cancelled on
 });
 
 test('without a share sheet there is no Share button, and Copy still works', async () => {
-  const context = await app.newContext();
+  const context = await app.newContext({ prepare: answered });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await app.openIn(context, '/#/q/1');
   await finish(page);
@@ -66,10 +76,11 @@ test('without a share sheet there is no Share button, and Copy still works', asy
 });
 
 test('in the loader’s frame Share is offered (it allows web-share); in a plain iframe it is not', async () => {
-  const context = await app.newContext({ prepare: (c) => shareSheet(c, 'NotAllowedError') });
+  // Each new tab's frame gets the answers again (seedStorage: once per tab).
+  const context = await app.newContext({ prepare: async (c) => { await shareSheet(c, 'NotAllowedError'); await answered(c); } });
   const page = await app.openIn(context, `${host.origin}/loader`);
   const quiz = page.frameLocator('#quiz iframe');
-  await finish(quiz);
+  await finish(await frameIn(page, '#quiz iframe'));
   await quiz.getByRole('button', { name: 'Share…' }).click();
   await quiz.getByTestId('share-status').filter({ hasText: 'the link is selected' }).waitFor();
 
@@ -85,7 +96,7 @@ test('in the loader’s frame Share is offered (it allows web-share); in a plain
   });
   const plain = await app.openIn(context, `${host.origin}/plain`);
   const frame = plain.frameLocator('#plain');
-  await finish(frame);
+  await finish(await frameIn(plain, '#plain'));
   assert.equal(await frame.getByRole('button', { name: 'Share…' }).count(), 0, 'the frame may not use the share sheet');
   await frame.getByRole('button', { name: 'Copy link' }).click();
   await frame.getByTestId('share-status').filter({ hasText: 'the link is selected' }).waitFor();

@@ -3,18 +3,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
-import { answerAll, ResultsPage } from '../pages/quiz-pages.mjs';
+import { seedAnswers } from '../support/answers.mjs';
+import { seeResults } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
 
-/** One visitor finishes once; every test reads that result's code. */
+/** One visitor finishes once (answers stored beforehand); every test reads that result's code. */
 let shared;
 async function sharedCode() {
   if (shared) return shared;
-  const page = await app.open('/#/q/1');
-  await answerAll(page, () => 2);
-  await page.getByRole('button', { name: 'See my results' }).click();
-  await new ResultsPage(page).heading.waitFor();
+  const page = await app.openIn(await app.newContext({ prepare: (c) => seedAnswers(c, () => 2) }), '/#/review');
+  await seeResults(page);
   const link = await page.getByTestId('share-link').inputValue();
   shared = { link, code: link.split('#/r/')[1] };
   await page.context().close();

@@ -3,31 +3,33 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
 import { craftCode } from '../support/share-codes.mjs';
+import { seedAnswers } from '../support/answers.mjs';
 import { storedEntries } from '../support/storage.mjs';
-import { answerAll, HistoryPage, ResultsPage } from '../pages/quiz-pages.mjs';
+import { HistoryPage, ResultsPage, seeResults } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
 
-/** Completes the quiz in `page` and returns the share link shown on the result. */
-async function finishAndGetLink(page, choose, label) {
-  await page.evaluate(() => { window.location.hash = '#/q/1'; });
-  await answerAll(page, choose);
-  await page.getByRole('button', { name: 'See my results' }).click();
-  const results = new ResultsPage(page);
-  await results.heading.waitFor();
+/**
+ * Completes a quiz answered by `choose` (stored beforehand: these tests are
+ * about what follows) in a new page of `context`; resolves to { page, link },
+ * the share link shown on the result.
+ */
+async function finishAndGetLink(context, choose, label) {
+  await seedAnswers(context, choose);
+  const page = await app.openIn(context, '/#/review');
+  const results = await seeResults(page);
   if (label) {
     await results.labelField.fill(label);
     await results.saveLabel.click();
     await page.getByText('Name saved.').waitFor();
   }
-  return page.getByTestId('share-link').inputValue();
+  return { page, link: await page.getByTestId('share-link').inputValue() };
 }
 
 test('a copied link opens the same result, read-only, in a fresh browser', async () => {
   const context = await app.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await app.openIn(context, '/');
-  const link = await finishAndGetLink(page, (dimension) => (dimension.startsWith('Trust') ? 'not-sure' : 3), 'Acme alliance');
+  const { page, link } = await finishAndGetLink(context, (dimension) => (dimension.startsWith('Trust') ? 'not-sure' : 3), 'Acme alliance');
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#\/r\/[A-Za-z0-9_-]{20}\.[A-Za-z0-9_-]+$/);
   const code = link.split('#/r/')[1].split('.')[0];
   assert.ok(code.length < 40, 'short');
@@ -63,8 +65,7 @@ test('without a Clipboard API the link is selected for copying by hand', async (
       Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => undefined });
     }),
   });
-  const page = await app.openIn(context, '/');
-  const link = await finishAndGetLink(page, () => 2);
+  const { page, link } = await finishAndGetLink(context, () => 2);
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByTestId('share-status').filter({ hasText: 'press Ctrl+C' }).waitFor();
   const selection = await page.evaluate(() => {
@@ -76,9 +77,7 @@ test('without a Clipboard API the link is selected for copying by hand', async (
 });
 
 test('damaged, hostile and newer links get a friendly page and never an error', async () => {
-  const context = await app.newContext();
-  const page = await app.openIn(context, '/');
-  const link = await finishAndGetLink(page, () => 1);
+  const { page, link } = await finishAndGetLink(await app.newContext(), () => 1);
   const code = link.split('#/r/')[1];
   const flip = (text, at) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
   const damaged = {
@@ -89,15 +88,16 @@ test('damaged, hostile and newer links get a friendly page and never an error', 
     'absurdly long': 'A'.repeat(100_000),
     empty: '',
   };
+  // One visitor opens them one after the other (each replaces the last page).
+  const visitor = await app.open('/');
   for (const [kind, bad] of Object.entries(damaged)) {
-    const visitor = await app.open('/');
     await visitor.goto(`${app.origin}/#/r/${bad}`);
     const heading = kind === 'empty' ? 'Page not found' : 'This link is damaged or incomplete';
     await visitor.getByRole('heading', { level: 1, name: heading }).waitFor();
     if (kind !== 'empty') await visitor.getByRole('link', { name: 'Take the quiz yourself' }).waitFor();
     assert.deepEqual(visitor.errors, [], kind);
-    await visitor.context().close();
   }
+  await visitor.context().close();
 
   const newer = await app.open(`/#/r/${craftCode({ version: 99 })}`);
   await newer.getByRole('heading', { level: 1, name: 'This link needs a newer version of the quiz' }).waitFor();
@@ -125,10 +125,8 @@ test('damaged, hostile and newer links get a friendly page and never an error', 
 });
 
 test('two partners’ links compare on one chart, biggest gaps first, as a shareable link', async () => {
-  const ours = await app.open('/');
-  const ourLink = await finishAndGetLink(ours, (dimension) => (dimension.startsWith('Governance') ? 4 : 2), 'Us');
-  const theirs = await app.open('/');
-  await finishAndGetLink(theirs, (dimension) => (dimension.startsWith('Governance') ? 0 : 2), 'Them');
+  const { page: ours, link: ourLink } = await finishAndGetLink(await app.newContext(), (dimension) => (dimension.startsWith('Governance') ? 4 : 2), 'Us');
+  const { page: theirs } = await finishAndGetLink(await app.newContext(), (dimension) => (dimension.startsWith('Governance') ? 0 : 2), 'Them');
 
   // The partner opens our link and compares it with their own latest result.
   await theirs.goto(ourLink);

@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
 import { blockStorage, fillStorage, fixture, refuseRemovals, seedStorage, storedEntries } from '../support/storage.mjs';
-import { answerAll, HistoryPage, QuestionPage, ResultsPage } from '../pages/quiz-pages.mjs';
+import { answerAllByKeys, HistoryPage, QuestionPage, ResultsPage } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
 
+/** Every question answered in the page (each answer a write the storage must take or refuse), then the results. */
 async function completeQuiz(page) {
   await page.evaluate(() => { window.location.hash = '#/q/1'; });
-  await answerAll(page, () => 2);
+  await answerAllByKeys(page, '3');
   await page.getByRole('button', { name: 'See my results' }).click();
   const results = new ResultsPage(page);
   await results.heading.waitFor();

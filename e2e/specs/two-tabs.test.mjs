@@ -2,14 +2,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useApp } from '../support/browser.mjs';
-import { answerAll, HistoryPage, ResultsPage } from '../pages/quiz-pages.mjs';
+import { answerAllByKeys, HistoryPage, ResultsPage } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
 
 /** A visitor works in the tab in front; Chromium throttles timers in the others. */
 async function finish(page, choice) {
   await page.bringToFront();
-  await answerAll(page, () => choice);
+  await answerAllByKeys(page, String(choice + 1));
   await page.getByRole('button', { name: 'See my results' }).click();
   await new ResultsPage(page).heading.waitFor();
 }

@@ -6,20 +6,22 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { until, useApp } from '../support/browser.mjs';
 import { DIST } from '../support/server.mjs';
-import { answerAll, LandingPage, QuestionPage, ResultsPage } from '../pages/quiz-pages.mjs';
+import { seedAnswers } from '../support/answers.mjs';
+import { answerAll, LandingPage, QuestionPage, ResultsPage, seeResults } from '../pages/quiz-pages.mjs';
 
 const app = useApp();
 const GOVERNANCE = 'Governance and joint decisions';
 const CAPABILITY = 'Internal alignment, mandate and skills';
 
-/** Answers every question by `choose(dimension, number)` and opens the results. */
+/**
+ * The results of every question answered by `choose(dimension, number)`: the
+ * answers stored beforehand, the results opened from the review (the first
+ * test answers through the page).
+ */
 async function visit(choose) {
-  const page = await app.open('/#/q/1');
-  await answerAll(page, choose);
-  await page.getByRole('button', { name: 'See my results' }).click();
-  const results = new ResultsPage(page);
-  await results.heading.waitFor();
-  return { page, results };
+  const context = await app.newContext({ prepare: (c) => seedAnswers(c, choose) });
+  const page = await app.openIn(context, '/#/review');
+  return { page, results: await seeResults(page) };
 }
 
 test('landing, the questions, review and results with advice, first steps and training', async () => {

@@ -40,8 +40,11 @@ export function useApp({ root = DIST } = {}) {
   let pages = [];
   let expected = [];
   before(async () => {
-    server = SERVER === 'nginx' ? await startNginx(root) : await startServer(root);
-    browser = await launchChromium();
+    // Side by side: each takes a few hundred milliseconds.
+    const [served, launched] = await Promise.allSettled([SERVER === 'nginx' ? startNginx(root) : startServer(root), launchChromium()]);
+    server = served.value;
+    browser = launched.value;
+    for (const { status, reason } of [served, launched]) if (status === 'rejected') throw reason;
     visit.origin = server.origin;
     // Switches the folder served (a new release deployed at the same origin).
     visit.serve = (folder) => server.serve(folder);
