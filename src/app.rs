@@ -116,11 +116,15 @@ fn Visit(props: &VisitProps) -> Html {
     let quiz = session.quiz();
     crate::crash::test_panic("render");
     {
-        // The language shown: the page's, and a crash page's.
+        // The language shown: the page's and its title's (the tab and
+        // bookmarks), and a crash page's.
         let shown = quiz.rc();
         use_effect_with(quiz.language.clone(), move |language| {
-            if let Some(root) = crate::platform::document().and_then(|d| d.document_element()) {
-                let _ = root.set_attribute("lang", language);
+            if let Some(document) = crate::platform::document() {
+                if let Some(root) = document.document_element() {
+                    let _ = root.set_attribute("lang", language);
+                }
+                document.set_title(&shown.ui.app_title);
             }
             crate::crash::remember(shown);
         });

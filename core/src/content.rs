@@ -363,6 +363,8 @@ codable! {
         pub import_unreadable: String,
         pub data_delete_everything: String,
         pub data_deleted: String,
+        /// "Delete everything" was refused by the browser: what is still stored.
+        pub data_delete_refused: String,
         pub share_heading: String,
         pub share_reveals: String,
         pub share_link_label: String,
@@ -445,7 +447,8 @@ codable! {
         /// The calendar event's description: `{date}` (the result's day),
         /// `{quiz}` and `{result}` (links).
         pub reminder_description: String,
-        /// Said (as a status) once a calendar file was handed to the browser.
+        /// Said (as a status) once a calendar file was handed to the browser;
+        /// `{months}`, as on the button pressed.
         pub reminder_saved: String,
         /// `{when}`: "3 months ago", as `Intl.RelativeTimeFormat` says it.
         pub history_last: String,

@@ -164,6 +164,9 @@ pub enum DataStatus {
     ImportFailed(ImportError),
     Exported,
     DeletedEverything,
+    /// The browser refused to remove some of what the quiz stored: it is
+    /// still there, and the page must not say it was deleted.
+    DeleteRefused,
 }
 
 /// A deleted attempt that "Undo" can bring back.
@@ -562,6 +565,15 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
             }
             Event::DeleteEverything => {
                 let result = self.store.delete_everything();
+                if result.is_err() {
+                    // Nothing is cleared on the page that is still stored: a
+                    // visitor on a shared computer must not think it is gone.
+                    let attempts = self.store.attempts_now(&self.json, &self.model.attempts);
+                    self.model.attempts = Rc::new(attempts);
+                    self.saved(result);
+                    self.model.data_status = Some(DataStatus::DeleteRefused);
+                    return effects;
+                }
                 self.model.answers = AnswerSheet::new();
                 self.model.started_at = None;
                 self.model.position = 1;

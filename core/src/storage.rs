@@ -304,6 +304,15 @@ pub fn read_settings(json: &impl Json, raw: Option<&str>) -> Loaded<Settings> {
     read(json, raw, MAX_SETTINGS_BYTES)
 }
 
+/// True when `raw` is an envelope of a newer schema than this build writes:
+/// another tab of a newer release wrote it, and it must not be written over.
+pub fn is_newer_schema(parser: &impl Json, raw: &str) -> bool {
+    json::nesting_within(raw, json::MAX_DEPTH)
+        && parser
+            .parse::<EnvelopeHead>(raw)
+            .is_ok_and(|head| head.schema > f64::from(SCHEMA_VERSION))
+}
+
 fn read<T: for<'de> Deserialize<'de>>(
     parser: &impl Json,
     raw: Option<&str>,

@@ -17,9 +17,9 @@ use std::rc::Rc;
 
 use crate::json::Json;
 use crate::storage::{
-    merge_attempts, quarantine_key, read_attempts, read_progress, read_settings, write, Attempt,
-    Loaded, MergeReport, Progress, Settings, ATTEMPTS_KEY, KEY_PREFIX, PROBE_KEY, PROGRESS_KEY,
-    SETTINGS_KEY,
+    is_newer_schema, merge_attempts, quarantine_key, read_attempts, read_progress, read_settings,
+    write, Attempt, Loaded, MergeReport, Progress, Settings, ATTEMPTS_KEY, KEY_PREFIX, PROBE_KEY,
+    PROGRESS_KEY, SETTINGS_KEY,
 };
 
 /// Why the store refused.
@@ -396,7 +396,16 @@ impl<S: KeyValueStore> Store<S> {
         self.status
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageStatus> {
+    /// Writes `value` under `key`, unless a newer release's tab has put
+    /// data of a newer schema there since it was read: then nothing more is
+    /// written this visit (read-only, as when it is found at start-up; a
+    /// tester saw saved results of a newer schema replaced on finishing).
+    fn set(&mut self, json: &impl Json, key: &str, value: &str) -> Result<(), StorageStatus> {
+        let stored = self.backend.get(key).ok().flatten();
+        if stored.is_some_and(|raw| is_newer_schema(json, &raw)) {
+            self.hold_read_only();
+            return Ok(());
+        }
         match self.backend.set(key, value) {
             Ok(()) => {
                 self.status = StorageStatus::Kept;
@@ -444,7 +453,7 @@ impl<S: KeyValueStore> Store<S> {
             if attempts.is_empty() {
                 self.remove(ATTEMPTS_KEY)
             } else {
-                self.set(ATTEMPTS_KEY, &write(json, &attempts))
+                self.set(json, ATTEMPTS_KEY, &write(json, &attempts))
             }
         } else {
             Ok(())
@@ -507,7 +516,7 @@ impl<S: KeyValueStore> Store<S> {
         match progress {
             Some(progress) => {
                 let raw = write(json, progress);
-                self.set(PROGRESS_KEY, &raw)?;
+                self.set(json, PROGRESS_KEY, &raw)?;
                 self.progress_seen = Some(raw);
             }
             None => {
@@ -539,7 +548,7 @@ impl<S: KeyValueStore> Store<S> {
         if !self.writable() {
             return Ok(());
         }
-        self.set(SETTINGS_KEY, &write(json, settings))
+        self.set(json, SETTINGS_KEY, &write(json, settings))
     }
 
     /// Removes every key this app wrote, quarantined values included.

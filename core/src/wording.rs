@@ -203,6 +203,7 @@ pub fn data_status(ui: &UiText, status: &DataStatus) -> String {
         }
         DataStatus::Exported => ui.data_exported.clone(),
         DataStatus::DeletedEverything => ui.data_deleted.clone(),
+        DataStatus::DeleteRefused => ui.data_delete_refused.clone(),
     }
 }
 

@@ -412,6 +412,54 @@ fn newer_progress_written_mid_visit_by_another_tab_is_never_written_over() {
 }
 
 #[test]
+fn results_or_settings_of_a_newer_schema_written_mid_visit_are_never_written_over() {
+    // A tester: saved results rewritten to a newer schema by another tab were
+    // replaced by this tab's one result on finishing; settings likewise.
+    for key in [ATTEMPTS_KEY, SETTINGS_KEY] {
+        let store = MemoryStore::new();
+        let mut tab = open(&store, "#/q/1");
+        answer(&mut tab, 1, 2, 2.0);
+        tab.update(Event::Flush, at(3.0));
+        let newer = r#"{"schema":2,"data":[]}"#;
+        store.insert(key, newer);
+        finished(&mut tab, T0);
+        tab.update(Event::ChooseTheme(Theme::Dark), at(T0 + 1.0));
+        assert_eq!(
+            store.get(key).ok().flatten().as_deref(),
+            Some(newer),
+            "{key}"
+        );
+        assert_eq!(tab.model().storage, StorageStatus::ReadOnly, "{key}");
+        assert_eq!(
+            tab.model().attempts.len(),
+            1,
+            "the result is shown from memory"
+        );
+    }
+}
+
+#[test]
+fn delete_everything_refused_by_the_browser_is_not_called_deleted() {
+    // A tester: with removeItem refused, the page said everything had been
+    // deleted while both results were still stored.
+    let store = MemoryStore::new();
+    let mut tab = open(&store, "#/q/1");
+    answer(&mut tab, 1, 2, 2.0);
+    finished(&mut tab, T0);
+    store.set_fault(Fault::RefusesRemovals);
+    tab.update(Event::DeleteEverything, at(T0 + 1.0));
+    assert_eq!(tab.model().data_status, Some(DataStatus::DeleteRefused));
+    assert_eq!(
+        tab.model().attempts.len(),
+        1,
+        "still listed, as still stored"
+    );
+    assert!(store.get(ATTEMPTS_KEY).ok().flatten().is_some());
+    let said = quiz_core::wording::data_status(&tab.quiz().ui, &DataStatus::DeleteRefused);
+    assert!(said.contains("still here"), "{said}");
+}
+
+#[test]
 fn a_write_that_fails_later_changes_what_the_app_says() {
     let store = MemoryStore::new();
     let mut tab = open(&store, "#/q/1");

@@ -41,7 +41,7 @@ test('three or six months from the visitor’s own date, with both links, as a v
   assert.equal((await status.textContent()).trim(), '', 'nothing said before a file is saved');
 
   const three = await download(page, 'In 3 months');
-  await status.filter({ hasText: 'Your calendar file is being downloaded' }).waitFor();
+  await status.filter({ hasText: 'Your calendar file for 3 months from now is being downloaded' }).waitFor();
   assert.equal(three.name, 'alliance-quiz-reminder-2027-03-01.ics');
   const event = readEvent(three.bytes);
   assert.equal(event.start, '2027-03-01');
@@ -53,6 +53,7 @@ test('three or six months from the visitor’s own date, with both links, as a v
   assert.equal(event.url, `${app.origin}/`);
 
   const six = readEvent((await download(page, 'In 6 months')).bytes);
+  await status.filter({ hasText: 'Your calendar file for 6 months from now' }).waitFor();
   assert.equal(six.start, '2027-06-01');
   assert.notEqual(six.uid, event.uid, 'two reminders are two events');
   assert.deepEqual(page.errors, []);
@@ -65,7 +66,7 @@ test('in Dutch for a Dutch visitor', async () => {
   const page = await ownResult(context, 'nl');
   await page.getByRole('heading', { name: 'Herinner me aan een nieuwe scan' }).waitFor();
   const event = readEvent((await download(page, 'Over 6 maanden')).bytes);
-  await page.getByTestId('reminder-status').filter({ hasText: 'Je agendabestand wordt gedownload' }).waitFor();
+  await page.getByTestId('reminder-status').filter({ hasText: 'Je agendabestand voor over 6 maanden wordt gedownload' }).waitFor();
   assert.equal(event.start, '2027-05-30');
   assert.equal(event.summary, 'Doe de alliantiescan opnieuw · Partner X, 2026');
   assert.ok(event.description.startsWith('Doe de alliantiescan opnieuw en vergelijk met je uitslag van 30 november 2026.'), event.description);

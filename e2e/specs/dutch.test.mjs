@@ -41,10 +41,12 @@ test('a Dutch browser gets the quiz in Dutch, and never a frame of English first
 test('?lang=nl wins over an English browser, and a saved choice wins over the browser', async () => {
   const page = await app.open('/?lang=nl#/');
   await page.getByRole('heading', { level: 1, name: NL_HEADING }).waitFor();
+  assert.equal(await page.title(), 'Alliantiescan: hoe klaar is jouw organisatie?', 'the tab’s title too');
   // The switch: back to English, kept for the next visit.
   await page.getByTestId('language-switch').selectOption('en');
   await page.getByRole('heading', { level: 1, name: EN_HEADING }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.title(), 'Alliance Readiness Quiz');
   const dutchBrowser = await app.newContext({ ...DUTCH, storageState: await page.context().storageState() });
   const again = await app.openIn(dutchBrowser, '/');
   await again.getByRole('heading', { level: 1, name: EN_HEADING }).waitFor();

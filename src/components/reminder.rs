@@ -26,7 +26,8 @@ pub fn Reminder(props: &ReminderProps) -> Html {
     let ui = &props.quiz.ui;
     // Nothing on the page changes when a file downloads: say that it did
     // (a first-time visitor clicked twice, unsure anything had happened).
-    let saved = use_state(|| false);
+    // Which button: the status names it, so a second reminder is heard too.
+    let saved = use_state(|| None::<u32>);
     // A clock past the year 9999 minus six months: nothing a calendar can hold.
     if !calendar::can_remind(platform::now()) {
         return Html::default();
@@ -52,7 +53,7 @@ pub fn Reminder(props: &ReminderProps) -> Html {
                         };
                         if let Some(file) = calendar::reminder(&quiz.ui, &of, ahead, platform::now()) {
                             on_save.emit(file);
-                            saved.set(true);
+                            saved.set(Some(ahead.months()));
                         }
                     });
                     let text = fill(&ui.reminder_in, &[("months", &ahead.months().to_string())]);
@@ -60,7 +61,7 @@ pub fn Reminder(props: &ReminderProps) -> Html {
                 }) }
             </div>
             <p class="field-status" role="status" data-testid="reminder-status">
-                if *saved { { ui.reminder_saved.clone() } }
+                if let Some(months) = *saved { { fill(&ui.reminder_saved, &[("months", &months.to_string())]) } }
             </p>
         </section>
     }
