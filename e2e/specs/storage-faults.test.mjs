@@ -86,6 +86,25 @@ test('storage that refuses only removals keeps answers, and a refused removal is
   assert.deepEqual(page.errors, []);
 });
 
+test('Delete everything refused by the browser says so and lists what is still stored', async () => {
+  const saved = fixture('attempts.json');
+  const context = await app.newContext({
+    prepare: async (c) => {
+      await seedStorage(c, { 'alliance-quiz:attempts': saved });
+      await refuseRemovals(c);
+    },
+  });
+  const page = await app.openIn(context, '/#/history');
+  const history = new HistoryPage(page);
+  await history.heading.waitFor();
+  await history.deleteEverything.click();
+  await page.getByText('This browser refused to delete what the quiz stored, so it is still here.').waitFor();
+  assert.equal(await page.getByText('has been deleted').count(), 0);
+  assert.equal(await history.items.count(), 2, 'still listed, as still stored');
+  assert.equal((await storedEntries(page))['alliance-quiz:attempts'], saved);
+  assert.deepEqual(page.errors, []);
+});
+
 test('corrupt data is set aside under a quarantine key and the app starts clean', async () => {
   const garbage = '{"schema":1,"data":[{"id":';
   const context = await app.newContext({
