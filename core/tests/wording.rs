@@ -37,6 +37,7 @@ const FIXED: [(&str, &str); 9] = [
         "\"1 left out\" / \"1 niet meegeteld\": no noun",
     ),
     ("reminder_in", "3 or 6 months, never 1"),
+    ("reminder_saved", "as reminder_in: 3 or 6 months, never 1"),
     (
         "shared_compare_paste_several",
         "only for 2 or more results (PasteError::Several)",
