@@ -17,7 +17,7 @@ use quiz_core::{score, Answer};
 const COUNTS: [&str; 5] = ["count", "total", "answered", "kept", "present"];
 
 /// Texts with a count placeholder that need no `one` form, and why.
-const FIXED: [(&str, &str); 9] = [
+const FIXED: [(&str, &str); 10] = [
     (
         "question_progress",
         "\"Question 1 of 21\": no noun follows the count",
