@@ -47,7 +47,11 @@ export const BUDGET = 64 * 1024;
 // message, the lazy Intl.Segmenter), then +0.4 KiB for carrying a language or
 // theme chosen on the prerendered page into the app (platform::prerendered;
 // a first version cost +0.8). The build then measured 165.0 KiB.
-export const CEILING = 165.5 * 1024;
+// Raised to 166 KiB in the same session for a tester's faults: a newer
+// schema written by another tab is checked before every write, "Delete
+// everything" refused says so, the note on tagged training links and the
+// tab title in the visitor's language (+0.5 KiB: 165.5 KiB, 169,496 bytes).
+export const CEILING = 166 * 1024;
 
 // Shipped beside the app but not loaded by it: the site owners' loader, the
 // page hosts show for unknown paths, and the response headers for hosts.
