@@ -568,9 +568,10 @@ impl<S: KeyValueStore, J: Json> Session<S, J> {
                 if result.is_err() {
                     // Nothing is cleared on the page that is still stored: a
                     // visitor on a shared computer must not think it is gone.
+                    // Writes still work, so no storage notice joins the
+                    // message (it would say that what they do may be lost).
                     let attempts = self.store.attempts_now(&self.json, &self.model.attempts);
                     self.model.attempts = Rc::new(attempts);
-                    self.saved(result);
                     self.model.data_status = Some(DataStatus::DeleteRefused);
                     return effects;
                 }

@@ -454,6 +454,7 @@ fn delete_everything_refused_by_the_browser_is_not_called_deleted() {
         1,
         "still listed, as still stored"
     );
+    assert_eq!(tab.model().notices(), [], "writes work: no storage notice");
     assert!(store.get(ATTEMPTS_KEY).ok().flatten().is_some());
     let said = quiz_core::wording::data_status(&tab.quiz().ui, &DataStatus::DeleteRefused);
     assert!(said.contains("still here"), "{said}");
