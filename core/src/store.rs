@@ -396,14 +396,22 @@ impl<S: KeyValueStore> Store<S> {
         self.status
     }
 
-    /// Writes `value` under `key`, unless a newer release's tab has put
-    /// data of a newer schema there since it was read: then nothing more is
-    /// written this visit (read-only, as when it is found at start-up; a
-    /// tester saw saved results of a newer schema replaced on finishing).
-    fn set(&mut self, json: &impl Json, key: &str, value: &str) -> Result<(), StorageStatus> {
+    /// True (and nothing more is written this visit) when a newer
+    /// release's tab has put data of a newer schema under `key` since it
+    /// was read: read-only, as when it is found at start-up (a tester saw
+    /// saved results of a newer schema replaced on finishing).
+    fn newer_there(&mut self, json: &impl Json, key: &str) -> bool {
         let stored = self.backend.get(key).ok().flatten();
-        if stored.is_some_and(|raw| is_newer_schema(json, &raw)) {
+        let newer = stored.is_some_and(|raw| is_newer_schema(json, &raw));
+        if newer {
             self.hold_read_only();
+        }
+        newer
+    }
+
+    /// Writes `value` under `key`, unless newer data is there.
+    fn set(&mut self, json: &impl Json, key: &str, value: &str) -> Result<(), StorageStatus> {
+        if self.newer_there(json, key) {
             return Ok(());
         }
         match self.backend.set(key, value) {
@@ -419,6 +427,16 @@ impl<S: KeyValueStore> Store<S> {
         self.backend
             .remove(key)
             .map_err(|error| self.refused(error))
+    }
+
+    /// Removes `key`, unless newer data is there: emptying the results or
+    /// the progress must not remove a newer release's either. ("Delete
+    /// everything" removes it on purpose, with [`Store::remove`].)
+    fn clear(&mut self, json: &impl Json, key: &str) -> Result<(), StorageStatus> {
+        if self.newer_there(json, key) {
+            return Ok(());
+        }
+        self.remove(key)
     }
 
     /// The attempts as stored now; `fallback` when nothing can be read.
@@ -451,7 +469,7 @@ impl<S: KeyValueStore> Store<S> {
         let result = change(&mut attempts);
         let saved = if self.writable() {
             if attempts.is_empty() {
-                self.remove(ATTEMPTS_KEY)
+                self.clear(json, ATTEMPTS_KEY)
             } else {
                 self.set(json, ATTEMPTS_KEY, &write(json, &attempts))
             }
@@ -523,7 +541,7 @@ impl<S: KeyValueStore> Store<S> {
                 if self.progress_seen.is_some()
                     || self.backend.get(PROGRESS_KEY).ok().flatten().is_some()
                 {
-                    self.remove(PROGRESS_KEY)?;
+                    self.clear(json, PROGRESS_KEY)?;
                 }
                 self.progress_seen = None;
             }

@@ -436,6 +436,19 @@ fn results_or_settings_of_a_newer_schema_written_mid_visit_are_never_written_ove
             "the result is shown from memory"
         );
     }
+    // Emptying the results removes the key: not when it holds newer data.
+    let store = MemoryStore::new();
+    let mut tab = open(&store, "#/q/1");
+    answer(&mut tab, 1, 2, 2.0);
+    finished(&mut tab, T0);
+    let newer = r#"{"schema":2,"data":[]}"#;
+    store.insert(ATTEMPTS_KEY, newer);
+    tab.update(Event::DeleteAll, at(T0 + 1.0));
+    assert_eq!(
+        store.get(ATTEMPTS_KEY).ok().flatten().as_deref(),
+        Some(newer)
+    );
+    assert_eq!(tab.model().storage, StorageStatus::ReadOnly);
 }
 
 #[test]
@@ -1072,11 +1085,9 @@ fn english_frame() -> EmbedEvent {
 fn the_host_hears_the_language_shown_and_again_when_the_visitor_switches() {
     let store = MemoryStore::new();
     let (mut tab, _) = open_with(&store, embedded(false), "#/q/1");
-    let mut dutch = common::english();
-    dutch.language = "nl".into();
-    dutch.ui.embed_default_title = "Alliantiescan".into();
     tab.update(Event::ChooseLanguage { code: "nl".into() }, at(1.0));
-    let switched = tab.update(Event::LanguageReady(Rc::new(dutch)), at(2.0));
+    // The shipped Dutch content: its frame title is Dutch.
+    let switched = tab.update(Event::LanguageReady(dutch()), at(2.0));
     assert_eq!(
         host_messages(&switched),
         [EmbedEvent::Language {
@@ -1088,9 +1099,7 @@ fn the_host_hears_the_language_shown_and_again_when_the_visitor_switches() {
     let (mut alone, start) = open_with(&store, context(), "#/q/1");
     assert!(host_messages(&start).is_empty());
     alone.update(Event::ChooseLanguage { code: "nl".into() }, at(3.0));
-    let mut dutch = common::english();
-    dutch.language = "nl".into();
-    assert!(host_messages(&alone.update(Event::LanguageReady(Rc::new(dutch)), at(4.0))).is_empty());
+    assert!(host_messages(&alone.update(Event::LanguageReady(dutch()), at(4.0))).is_empty());
 }
 
 #[test]

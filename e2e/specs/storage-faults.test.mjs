@@ -33,14 +33,19 @@ test('blocked storage: the quiz runs from memory and says results will not be ke
   assert.deepEqual(page.errors, []);
 });
 
-test('full storage: a failed write is reported and what was saved stays', async () => {
-  const saved = fixture('attempts.json');
-  const context = await app.newContext({
+/** Two saved results (the schema-1 fixture), then `fault` put on the context's storage. */
+function savedResultsWith(fault) {
+  return app.newContext({
     prepare: async (c) => {
-      await seedStorage(c, { 'alliance-quiz:attempts': saved });
-      await fillStorage(c);
+      await seedStorage(c, { 'alliance-quiz:attempts': fixture('attempts.json') });
+      await fault(c);
     },
   });
+}
+
+test('full storage: a failed write is reported and what was saved stays', async () => {
+  const saved = fixture('attempts.json');
+  const context = await savedResultsWith(fillStorage);
   const page = await app.openIn(context, '/');
   await completeQuiz(page);
   await page.getByTestId('storage-notice').filter({ hasText: 'storage is full' }).waitFor();
@@ -88,12 +93,7 @@ test('storage that refuses only removals keeps answers, and a refused removal is
 
 test('Delete everything refused by the browser says so and lists what is still stored', async () => {
   const saved = fixture('attempts.json');
-  const context = await app.newContext({
-    prepare: async (c) => {
-      await seedStorage(c, { 'alliance-quiz:attempts': saved });
-      await refuseRemovals(c);
-    },
-  });
+  const context = await savedResultsWith(refuseRemovals);
   const page = await app.openIn(context, '/#/history');
   const history = new HistoryPage(page);
   await history.heading.waitFor();
